@@ -1,0 +1,134 @@
+"""API faces of treatment content: how images, pages, practitioners and clinic details
+appear in JSON. Blocks and page fields share these functions, so a chosen object
+has one shape wherever it appears.
+"""
+
+from django.db.models import Prefetch, prefetch_related_objects
+from rest_framework import serializers
+from wagtail.images import get_image_model
+
+# Rendition sizes front ends get for every image: a thumbnail and a full-width one.
+RENDITIONS = {
+    "small": "max-480x480",
+    "large": "max-1600x1600",
+}
+
+
+def prefetch_renditions(images):
+    """Fetch the existing renditions of many images in one query."""
+    images = [image for image in images if not hasattr(image, "prefetched_renditions")]
+    if images:
+        rendition_model = get_image_model().get_rendition_model()
+        prefetch_related_objects(
+            images,
+            Prefetch(
+                "renditions",
+                queryset=rendition_model.objects.filter(filter_spec__in=RENDITIONS.values()),
+                to_attr="prefetched_renditions",
+            ),
+        )
+
+
+def _rendition_representation(rendition):
+    return {"url": rendition.url, "width": rendition.width, "height": rendition.height}
+
+
+def image_representation(image):
+    """An image as front ends need it: alt text, size and ready-to-use renditions."""
+    if image is None:
+        return None
+    renditions = image.get_renditions(*RENDITIONS.values())
+    return {
+        "id": image.pk,
+        "title": image.title,
+        "alt": image.default_alt_text,
+        "width": image.width,
+        "height": image.height,
+        "renditions": {name: _rendition_representation(renditions[spec]) for name, spec in RENDITIONS.items()},
+    }
+
+
+def page_representation(page):
+    """A chosen page: enough to link to it."""
+    if page is None:
+        return None
+    return {
+        "id": page.pk,
+        "title": page.title,
+        "url_path": page.get_url(),
+        "type": page.specific_class._meta.label if page.specific_class else None,
+    }
+
+
+def practitioner_representation(practitioner):
+    """A practitioner's public profile."""
+    if practitioner is None:
+        return None
+    return {
+        "id": practitioner.pk,
+        "name": practitioner.name,
+        "credentials": practitioner.credentials,
+        "job_title": practitioner.job_title,
+        "bio": practitioner.bio,
+        "photo": image_representation(practitioner.photo),
+    }
+
+
+def clinic_representation(clinic):
+    """The clinic's public contact details (``ClinicSettings``)."""
+    return {
+        "name": clinic.name,
+        "phone": clinic.phone,
+        "phone_href": clinic.phone_href,
+        "email": clinic.public_email,
+        "street_address": clinic.street_address,
+        "city": clinic.city,
+        "region": clinic.region,
+        "postal_code": clinic.postal_code,
+        "country": clinic.country,
+        "consultation_url": clinic.consultation_url,
+        "consultation_label": clinic.consultation_label,
+    }
+
+
+class ImageField(serializers.Field):
+    """Serializes an image foreign key as :func:`image_representation`."""
+
+    def __init__(self, **kwargs):
+        kwargs["read_only"] = True
+        super().__init__(**kwargs)
+
+    def to_representation(self, value):
+        return image_representation(value)
+
+
+class PractitionerField(serializers.Field):
+    """Serializes a practitioner foreign key as :func:`practitioner_representation`."""
+
+    def __init__(self, **kwargs):
+        kwargs["read_only"] = True
+        super().__init__(**kwargs)
+
+    def to_representation(self, value):
+        return practitioner_representation(value)
+
+
+class TreatmentAreaSerializer(serializers.Serializer):
+    """One on-label treatment area."""
+
+    name = serializers.CharField()
+    description = serializers.CharField()
+
+
+class ClinicField(serializers.Field):
+    """The clinic details of the page's site, for front ends rendering contact blocks."""
+
+    def __init__(self, **kwargs):
+        kwargs["read_only"] = True
+        kwargs["source"] = "*"
+        super().__init__(**kwargs)
+
+    def to_representation(self, page):
+        from .models import ClinicSettings
+
+        return clinic_representation(ClinicSettings.for_request(self.context["request"]))

@@ -1,0 +1,233 @@
+"""Treatment pages, the clinic's practitioners and the clinic's contact details."""
+
+from django.core.validators import RegexValidator
+from django.db import models
+from modelcluster.fields import ParentalKey
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel, ObjectList, TabbedInterface
+from wagtail.api import APIField
+from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
+from wagtail.fields import StreamField
+from wagtail.models import Orderable, Page
+from wagtail.search import index
+from wagtail.snippets.models import register_snippet
+
+from . import api
+from .blocks import TreatmentBodyBlock
+
+PHONE_VALIDATOR = RegexValidator(
+    r"^\+?[0-9][0-9 ().-]{6,}$", "Enter a phone number of digits, spaces, dashes or dots, e.g. 503-850-0414."
+)
+
+
+@register_setting(icon="site")
+class ClinicSettings(BaseSiteSetting):
+    """The clinic's name and contact details: one place for the phone number and booking link."""
+
+    name = models.CharField(max_length=200, help_text="The clinic's name as patients know it.")
+    phone = models.CharField(
+        max_length=30, validators=[PHONE_VALIDATOR], help_text="Shown on every page, e.g. 503-850-0414."
+    )
+    public_email = models.EmailField(blank=True, help_text="Public contact address, if any.")
+    notification_email = models.EmailField(
+        blank=True, help_text="Where new consultation requests are sent. Never shown publicly."
+    )
+    street_address = models.CharField(max_length=200, blank=True)
+    city = models.CharField(max_length=100, blank=True)
+    region = models.CharField(max_length=100, blank=True, help_text="State or region, e.g. OR.")
+    postal_code = models.CharField(max_length=20, blank=True)
+    country = models.CharField(max_length=2, default="US", help_text="Two-letter country code.")
+    consultation_url = models.CharField(
+        max_length=300, default="/consultation/", help_text="Where 'Schedule Consultation' leads."
+    )
+    consultation_label = models.CharField(max_length=60, default="Schedule Consultation")
+
+    panels = [
+        FieldPanel("name"),
+        FieldRowPanel([FieldPanel("phone"), FieldPanel("public_email")]),
+        FieldPanel("notification_email"),
+        MultiFieldPanel(
+            [
+                FieldPanel("street_address"),
+                FieldRowPanel([FieldPanel("city"), FieldPanel("region")]),
+                FieldRowPanel([FieldPanel("postal_code"), FieldPanel("country")]),
+            ],
+            heading="Address",
+        ),
+        FieldRowPanel([FieldPanel("consultation_url"), FieldPanel("consultation_label")]),
+    ]
+
+    class Meta:
+        verbose_name = "clinic details"
+        verbose_name_plural = "clinic details"
+
+    def __str__(self):
+        return self.name or "Clinic details"
+
+    @property
+    def phone_href(self):
+        """The phone number as a ``tel:`` URI (US numbers get their country code)."""
+        digits = "".join(ch for ch in self.phone if ch.isdigit())
+        if self.phone.strip().startswith("+"):
+            return f"tel:+{digits}"
+        if len(digits) == 10 and self.country == "US":
+            return f"tel:+1{digits}"
+        return f"tel:{digits}"
+
+
+@register_snippet
+class Practitioner(index.Indexed, models.Model):
+    """A practitioner of the clinic: reviews pages, treats patients."""
+
+    name = models.CharField(max_length=200, help_text="As patients address them, e.g. Dr. Michael Kim.")
+    credentials = models.CharField(max_length=100, blank=True, help_text="e.g. MD, board certification.")
+    job_title = models.CharField(max_length=200, blank=True)
+    photo = models.ForeignKey("wagtailimages.Image", null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
+    bio = models.TextField(blank=True, max_length=2000)
+
+    panels = [
+        FieldPanel("name"),
+        FieldRowPanel([FieldPanel("credentials"), FieldPanel("job_title")]),
+        FieldPanel("photo"),
+        FieldPanel("bio"),
+    ]
+    search_fields = [index.SearchField("name"), index.AutocompleteField("name")]
+
+    class Meta:
+        ordering = ["name"]
+
+    def __str__(self):
+        return f"{self.name}, {self.credentials}" if self.credentials else self.name
+
+
+class TreatmentIndexPage(Page):
+    """The list of the clinic's treatments, at /treatments/."""
+
+    intro = models.TextField(blank=True, max_length=1000)
+
+    content_panels = Page.content_panels + [FieldPanel("intro")]
+    parent_page_types = ["home.HomePage"]
+    subpage_types = ["treatments.TreatmentPage"]
+    max_count_per_parent = 1
+
+    api_fields = [APIField("intro")]
+
+    def treatments(self):
+        """Live, public treatments under this index, in menu order."""
+        return (
+            TreatmentPage.objects.child_of(self)
+            .live()
+            .public()
+            .order_by("path")
+            .select_related("hero_image")
+            .prefetch_related("treatment_areas")
+        )
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["treatments"] = self.treatments()
+        return context
+
+
+class TreatmentPage(Page):
+    """One treatment the clinic offers, in structured sections."""
+
+    CATEGORY_CHOICES = [
+        ("neuromodulator", "Neuromodulator"),
+        ("dermal_filler", "Dermal filler"),
+        ("laser", "Laser and light"),
+        ("skin", "Skin treatment"),
+        ("surgical", "Surgical procedure"),
+        ("other", "Other"),
+    ]
+
+    summary = models.TextField(
+        max_length=300, help_text="One or two sentences for listings and search engines (plain text)."
+    )
+    brand_name = models.CharField(max_length=100, blank=True, help_text="e.g. BOTOX")
+    generic_name = models.CharField(max_length=200, blank=True, help_text="e.g. botulinum toxin type A")
+    category = models.CharField(max_length=30, choices=CATEGORY_CHOICES, default="other")
+    hero_image = models.ForeignKey(
+        "wagtailimages.Image", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    body = StreamField(TreatmentBodyBlock(), blank=True, help_text="The sections of the page, in order.")
+    reviewed_by = models.ForeignKey(
+        Practitioner,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="reviewed_treatments",
+        help_text="The practitioner who last reviewed this page medically.",
+    )
+    last_reviewed = models.DateField(null=True, blank=True, help_text="When the medical review took place.")
+    review_interval_months = models.PositiveSmallIntegerField(
+        default=12, help_text="How often the page must be reviewed again, in months."
+    )
+    show_faq_structured_data = models.BooleanField(
+        default=True, help_text="Offer the FAQ to search engines as structured data."
+    )
+
+    content_panels = Page.content_panels + [
+        FieldPanel("summary"),
+        FieldPanel("hero_image"),
+        FieldPanel("body"),
+    ]
+    facts_panels = [
+        FieldRowPanel([FieldPanel("brand_name"), FieldPanel("generic_name")]),
+        FieldPanel("category"),
+        InlinePanel("treatment_areas", label="On-label treatment areas", heading="Treatment areas"),
+    ]
+    review_panels = [
+        FieldPanel("reviewed_by"),
+        FieldRowPanel([FieldPanel("last_reviewed"), FieldPanel("review_interval_months")]),
+    ]
+    promote_panels = Page.promote_panels + [FieldPanel("show_faq_structured_data")]
+
+    edit_handler = TabbedInterface(
+        [
+            ObjectList(content_panels, heading="Content"),
+            ObjectList(facts_panels, heading="Treatment facts"),
+            ObjectList(review_panels, heading="Medical review"),
+            ObjectList(promote_panels, heading="Promote"),
+            ObjectList(Page.settings_panels, heading="Settings"),
+        ]
+    )
+
+    parent_page_types = ["treatments.TreatmentIndexPage"]
+    subpage_types = []
+
+    search_fields = Page.search_fields + [
+        index.SearchField("summary"),
+        index.SearchField("brand_name"),
+        index.SearchField("generic_name"),
+        index.SearchField("body"),
+        index.FilterField("category"),
+    ]
+
+    api_fields = [
+        APIField("summary"),
+        APIField("brand_name"),
+        APIField("generic_name"),
+        APIField("category"),
+        APIField("hero_image", serializer=api.ImageField()),
+        APIField("treatment_areas", serializer=api.TreatmentAreaSerializer(many=True)),
+        APIField("body"),
+        APIField("reviewed_by", serializer=api.PractitionerField()),
+        APIField("last_reviewed"),
+        APIField("clinic", serializer=api.ClinicField()),
+    ]
+
+    class Meta:
+        verbose_name = "treatment page"
+
+
+class TreatmentArea(Orderable):
+    """An on-label area a treatment is approved for, e.g. crow's feet."""
+
+    page = ParentalKey(TreatmentPage, on_delete=models.CASCADE, related_name="treatment_areas")
+    name = models.CharField(max_length=100)
+    description = models.CharField(max_length=300, blank=True)
+
+    panels = [FieldPanel("name"), FieldPanel("description")]
+
+    def __str__(self):
+        return self.name
