@@ -1,5 +1,8 @@
 """Fixtures shared by the whole suite."""
 
+import os
+from pathlib import Path
+
 import pytest
 from django.core.cache import cache
 from django.core.management import call_command
@@ -44,3 +47,49 @@ def make_image(db):
         )
 
     return _make
+
+
+# Browser tests: Debian's Chromium driven by Playwright. They skip where Chromium is absent;
+# CI installs it first (.ci/setup-browser).
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
+ARTIFACTS = Path(__file__).resolve().parent.parent / "artifacts"
+
+
+@pytest.fixture(scope="session")
+def chromium():
+    """A headless Chromium for the whole session (skips without /usr/bin/chromium or Playwright)."""
+    if not Path(CHROMIUM).exists():
+        pytest.skip(f"Chromium not installed at {CHROMIUM} (apt-get install -y chromium; .ci/setup-browser does it)")
+    sync_api = pytest.importorskip("playwright.sync_api", reason="Playwright for Python is not installed")
+    # Playwright's sync API runs an event loop in this thread; Django's ORM calls from tests stay synchronous.
+    os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+    with sync_api.sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield browser
+        browser.close()
+
+
+@pytest.fixture
+def browser_page(chromium):
+    """A fresh browser tab (own cookies) at desktop size; resize with ``page.set_viewport_size``."""
+    context = chromium.new_context(viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    yield page
+    context.close()
+
+
+@pytest.fixture
+def artifacts_dir(request):
+    """Folder for screenshots and reports of this test, under ./artifacts/ (git-ignored)."""
+    path = ARTIFACTS / request.node.name.replace("/", "_").replace("[", "-").replace("]", "")
+    path.mkdir(parents=True, exist_ok=True)
+    return path

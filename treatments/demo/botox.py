@@ -8,7 +8,7 @@ same block definitions an editor's input goes through.
 import datetime
 
 CLINIC = {
-    "name": "Dr. Michael Kim, Portland",
+    "name": "Dr. Michael Kim",
     "phone": "503-850-0414",
     "city": "Portland",
     "region": "OR",
