@@ -9,6 +9,10 @@ from wagtail.documents import urls as wagtaildocs_urls
 from search import views as search_views
 
 from .api import ClinicAPIView, api_router
+from .preview_api import PagePreviewAPIViewSet
+
+# Registered after "pages", so chosen pages and detail URLs still resolve to the live endpoint.
+api_router.register_endpoint("page_preview", PagePreviewAPIViewSet)
 
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),

@@ -11,6 +11,8 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 from wagtail.snippets.models import register_snippet
 
+from cms.preview import HeadlessPreviewPage
+
 from . import api
 from .blocks import TreatmentBodyBlock
 
@@ -99,7 +101,7 @@ class Practitioner(index.Indexed, models.Model):
         return f"{self.name}, {self.credentials}" if self.credentials else self.name
 
 
-class TreatmentIndexPage(Page):
+class TreatmentIndexPage(HeadlessPreviewPage, Page):
     """The list of the clinic's treatments, at /treatments/."""
 
     intro = models.TextField(blank=True, max_length=1000)
@@ -128,7 +130,7 @@ class TreatmentIndexPage(Page):
         return context
 
 
-class TreatmentPage(Page):
+class TreatmentPage(HeadlessPreviewPage, Page):
     """One treatment the clinic offers, in structured sections."""
 
     CATEGORY_CHOICES = [

@@ -20,6 +20,9 @@ INSTALLED_APPS = [
     "home",
     "treatments",
     "search",
+    "webhooks",
+    "wagtail_headless_preview",
+    "corsheaders",
     "wagtail.api.v2",
     "wagtail.contrib.settings",
     "wagtail.contrib.sitemaps",
@@ -49,6 +52,8 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # Before anything that can answer early, so API responses always carry CORS headers.
+    "corsheaders.middleware.CorsMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -165,3 +170,24 @@ WAGTAILAPI_BASE_URL = os.environ.get("WAGTAILAPI_BASE_URL", WAGTAILADMIN_BASE_UR
 REST_FRAMEWORK = {
     "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
 }
+
+# Front ends on other origins may read the API; none are allowed unless listed
+# (comma-separated, scheme included), e.g. CMS_FRONTEND_ORIGINS=https://www.clinic.com
+CORS_ALLOWED_ORIGINS = [o.strip() for o in os.environ.get("CMS_FRONTEND_ORIGINS", "").split(",") if o.strip()]
+CORS_URLS_REGEX = r"^/api/.*$"
+
+# Headless preview: where the front end's preview route lives and how long a token is valid.
+CMS_PREVIEW_CLIENT_URL = os.environ.get("CMS_PREVIEW_CLIENT_URL", "")
+CMS_PREVIEW_TOKEN_MAX_AGE = int(os.environ.get("CMS_PREVIEW_TOKEN_MAX_AGE", "3600"))
+WAGTAIL_HEADLESS_PREVIEW = {
+    "CLIENT_URLS": {"default": CMS_PREVIEW_CLIENT_URL} if CMS_PREVIEW_CLIENT_URL else {},
+    # The front end decides about trailing slashes in its own preview route.
+    "ENFORCE_TRAILING_SLASH": False,
+}
+
+# Publish webhooks: a JSON list of {"url": ..., "secret": ...}; see README "Publish webhooks".
+CMS_WEBHOOKS = os.environ.get("CMS_WEBHOOKS", "")
+CMS_WEBHOOK_TIMEOUT = float(os.environ.get("CMS_WEBHOOK_TIMEOUT", "5"))
+CMS_WEBHOOK_MAX_ATTEMPTS = int(os.environ.get("CMS_WEBHOOK_MAX_ATTEMPTS", "10"))
+CMS_WEBHOOK_RETRY_BASE_SECONDS = float(os.environ.get("CMS_WEBHOOK_RETRY_BASE_SECONDS", "30"))
+CMS_WEBHOOK_RETRY_MAX_SECONDS = float(os.environ.get("CMS_WEBHOOK_RETRY_MAX_SECONDS", "3600"))

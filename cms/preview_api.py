@@ -1,0 +1,58 @@
+"""``GET /api/v2/page_preview/?content_type=...&token=...``: a draft in the live detail's JSON shape.
+
+The endpoint subclasses whichever viewset serves ``pages`` in ``cms.api``, so the draft goes
+through the very serializer the live detail endpoint uses: same fields, same block JSON.
+"""
+
+from django.urls import path
+from django.utils.cache import add_never_cache_headers, patch_cache_control
+from rest_framework.response import Response
+from wagtail.models import Page
+
+from .api import api_router
+from .preview import PreviewTokenError, page_from_preview_request
+
+
+def _live_pages_endpoint():
+    name, viewset = api_router.get_model_endpoint(Page)
+    assert name == "pages", f"the pages endpoint must be registered before the preview ({name!r} found)"
+    return viewset
+
+
+class PagePreviewAPIViewSet(_live_pages_endpoint()):
+    """The draft behind a preview token, serialized exactly as ``/api/v2/pages/<id>/`` would."""
+
+    known_query_parameters = frozenset(["content_type", "token", "fields", "rich_text_format", "format"])
+
+    @classmethod
+    def get_urlpatterns(cls):
+        # One URL only; routed to the detail action so the serializer picks detail fields.
+        return [path("", cls.as_view({"get": "detail_view"}), name="listing")]
+
+    def detail_view(self, request, pk=None):
+        unknown = set(request.GET) - self.known_query_parameters
+        if unknown:
+            return Response(
+                {"message": "query parameter is not an operation or a recognised field: " + ", ".join(sorted(unknown))},
+                status=400,
+            )
+        return super().detail_view(request, pk=pk)
+
+    def get_object(self):
+        if not hasattr(self, "_cached_object"):
+            self._cached_object = page_from_preview_request(
+                self.request.GET.get("content_type", ""), self.request.GET.get("token", "")
+            )
+        return self._cached_object
+
+    def handle_exception(self, exc):
+        if isinstance(exc, PreviewTokenError):
+            return Response({"message": str(exc)}, status=exc.status)
+        return super().handle_exception(exc)
+
+    def finalize_response(self, request, response, *args, **kwargs):
+        response = super().finalize_response(request, response, *args, **kwargs)
+        # A draft is for one editor's eyes: no shared cache, no browser cache may keep it.
+        add_never_cache_headers(response)
+        patch_cache_control(response, private=True)
+        return response
