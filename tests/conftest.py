@@ -6,6 +6,7 @@ from pathlib import Path
 import pytest
 from django.core.cache import cache
 from django.core.management import call_command
+from django.db import connections
 
 
 @pytest.fixture(autouse=True)
@@ -65,14 +66,21 @@ ARTIFACTS = Path(__file__).resolve().parent.parent / "artifacts"
 
 
 @pytest.fixture(scope="session")
-def chromium():
+def chromium(django_db_setup):
     """A headless Chromium for the whole session (skips without /usr/bin/chromium or Playwright)."""
     if not Path(CHROMIUM).exists():
         pytest.skip(f"Chromium not installed at {CHROMIUM} (apt-get install -y chromium; .ci/setup-browser does it)")
     sync_api = pytest.importorskip("playwright.sync_api", reason="Playwright for Python is not installed")
     # Playwright's sync API runs an event loop in this thread; Django's ORM calls from tests stay synchronous.
     os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+    # Starting Playwright switches the contextvars context, and Django's connections live in
+    # contextvars: carry the test databases' serialized contents over, or serialized_rollback
+    # of later transactional tests restores nothing (Wagtail's root page would be gone).
+    serialized = {alias: getattr(connections[alias], "_test_serialized_contents", None) for alias in connections}
     with sync_api.sync_playwright() as playwright:
+        for alias, contents in serialized.items():
+            if contents is not None:
+                connections[alias]._test_serialized_contents = contents
         browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         yield browser
         browser.close()
