@@ -6,6 +6,7 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
+from consultations.api import ConsultationRequestAPIView
 from search import views as search_views
 
 from .api import ClinicAPIView, api_router
@@ -18,6 +19,8 @@ urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("api/v2/clinic/", ClinicAPIView.as_view(), name="api-clinic"),
+    path("api/v2/consultations/", ConsultationRequestAPIView.as_view(), name="api-consultations"),
+    path("consultation/", include("consultations.urls")),
     path("api/v2/", api_router.urls),
     path("search/", search_views.search, name="search"),
 ]

@@ -20,6 +20,7 @@ INSTALLED_APPS = [
     "home",
     "treatments",
     "search",
+    "consultations",
     "webhooks",
     "wagtail_headless_preview",
     "corsheaders",
@@ -191,3 +192,13 @@ CMS_WEBHOOK_TIMEOUT = float(os.environ.get("CMS_WEBHOOK_TIMEOUT", "5"))
 CMS_WEBHOOK_MAX_ATTEMPTS = int(os.environ.get("CMS_WEBHOOK_MAX_ATTEMPTS", "10"))
 CMS_WEBHOOK_RETRY_BASE_SECONDS = float(os.environ.get("CMS_WEBHOOK_RETRY_BASE_SECONDS", "30"))
 CMS_WEBHOOK_RETRY_MAX_SECONDS = float(os.environ.get("CMS_WEBHOOK_RETRY_MAX_SECONDS", "3600"))
+
+# Consultation requests (see README "Consultation requests").
+# Per client address, django-ratelimit syntax ("10/h", "100/d"); empty disables the limit.
+CONSULTATION_RATE_LIMIT = os.environ.get("CONSULTATION_RATE_LIMIT", "10/h")
+# Behind N reverse proxies, the client is the Nth address from the right of X-Forwarded-For.
+CONSULTATION_TRUSTED_PROXIES = int(os.environ.get("CONSULTATION_TRUSTED_PROXIES", "0"))
+CONSULTATION_MAX_BODY_BYTES = int(os.environ.get("CONSULTATION_MAX_BODY_BYTES", str(16 * 1024)))
+CONSULTATION_RETENTION_DAYS = int(os.environ.get("CONSULTATION_RETENTION_DAYS", "365"))
+# A cache outage must not turn patients away: without a working cache nobody is limited.
+RATELIMIT_FAIL_OPEN = True

@@ -1,0 +1,48 @@
+"""Inbox views that record who looked at a request, and a CSV export safe to open in a spreadsheet."""
+
+from wagtail.log_actions import log
+from wagtail_modeladmin.helpers import PermissionHelper
+from wagtail_modeladmin.views import EditView, IndexView, InspectView
+
+VIEW_ACTION = "consultations.view"
+EXPORT_ACTION = "consultations.export"
+# Spreadsheet programs run cells starting with these as formulas (CSV injection).
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+class ConsultationPermissionHelper(PermissionHelper):
+    """Requests come from visitors only: nobody creates them in the admin."""
+
+    def user_can_create(self, user):
+        return False
+
+
+class ConsultationIndexView(IndexView):
+    """The inbox list; exports are logged per request and neutralise formulas."""
+
+    def as_spreadsheet(self, queryset, spreadsheet_format):
+        for consultation in queryset:
+            log(consultation, EXPORT_ACTION, user=self.request.user, data={"format": spreadsheet_format})
+        return super().as_spreadsheet(queryset, spreadsheet_format)
+
+    def preprocess_field_value(self, field, value, export_format):
+        value = super().preprocess_field_value(field, value, export_format)
+        if isinstance(value, str) and value.startswith(FORMULA_STARTS):
+            return "'" + value
+        return value
+
+
+class ConsultationInspectView(InspectView):
+    """A request's details; every look is written to the audit log."""
+
+    def get(self, request, *args, **kwargs):
+        log(self.instance, VIEW_ACTION, user=request.user)
+        return super().get(request, *args, **kwargs)
+
+
+class ConsultationEditView(EditView):
+    """Status and notes; opening the form shows the details, so it is logged as a view too."""
+
+    def get(self, request, *args, **kwargs):
+        log(self.instance, VIEW_ACTION, user=request.user)
+        return super().get(request, *args, **kwargs)

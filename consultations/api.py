@@ -1,0 +1,276 @@
+"""``POST /api/v2/consultations/``: the JSON face of the consultation form.
+
+The request schema is derived from ``ConsultationForm`` and checked before the form runs: the
+form stays the one definition of what is valid, the schema only adds JSON's strict types.
+"""
+
+import json
+
+from django import forms
+from django.conf import settings
+from django.http import JsonResponse
+from django.utils.decorators import method_decorator
+from django.views import View
+from django.views.decorators.cache import never_cache
+from django.views.decorators.csrf import csrf_exempt
+
+from .forms import HONEYPOT_FIELD, ConsultationForm
+from .intake import accept
+from .models import ConsultationRequest
+from .ratelimit import retry_after
+
+PATH = "/api/v2/consultations/"
+# Page ids are 32-bit on every database the project supports.
+MAX_PAGE_ID = 2**31 - 1
+TYPE_WORDS = {"string": "a string", "integer": "an integer", "boolean": "true or false"}
+
+
+def max_body_bytes():
+    """The largest accepted request body (``CONSULTATION_MAX_BODY_BYTES``, 16 KB by default)."""
+    return getattr(settings, "CONSULTATION_MAX_BODY_BYTES", 16 * 1024)
+
+
+def _field_schema(field):
+    if isinstance(field, forms.ModelChoiceField):
+        schema = {"type": "integer", "minimum": 1, "maximum": MAX_PAGE_ID}
+    elif isinstance(field, forms.BooleanField):
+        schema = {"type": "boolean"}
+    elif isinstance(field, forms.ChoiceField):
+        schema = {"type": "string", "enum": [value for value, _ in field.choices]}
+    else:
+        schema = {"type": "string"}
+        if getattr(field, "max_length", None):
+            schema["maxLength"] = field.max_length
+        if isinstance(field, forms.EmailField):
+            schema["format"] = "email"
+    if not field.required and schema["type"] != "boolean":
+        schema["type"] = [schema["type"], "null"]
+    description = str(field.label or "")
+    if field.help_text:
+        description = f"{description}. {field.help_text}" if description else str(field.help_text)
+    if description:
+        schema["description"] = description
+    return schema
+
+
+def request_schema():
+    """The JSON Schema of a request body, walked from the form's fields."""
+    fields = ConsultationForm.base_fields
+    properties = {name: _field_schema(field) for name, field in fields.items()}
+    properties[HONEYPOT_FIELD]["description"] = "Honeypot: leave out or empty. A filled value is rejected with 400."
+    return {
+        "type": "object",
+        "properties": properties,
+        "required": [name for name, field in fields.items() if field.required],
+        "additionalProperties": False,
+        "description": "At least one of email and phone is required.",
+    }
+
+
+def _type_errors(data, schema):
+    """Unknown fields and values of the wrong JSON type, as form-style errors."""
+    errors = {}
+    for name, value in data.items():
+        prop = schema["properties"].get(name)
+        if prop is None:
+            errors[name] = [{"message": "Unknown field.", "code": "unknown_field"}]
+            continue
+        allowed = prop["type"] if isinstance(prop["type"], list) else [prop["type"]]
+        if value is None and "null" in allowed:
+            continue
+        if "integer" in allowed:
+            ok = isinstance(value, int) and not isinstance(value, bool) and 1 <= value <= MAX_PAGE_ID
+            if isinstance(value, int) and not isinstance(value, bool) and not ok:
+                errors[name] = [{"message": "Select a valid choice.", "code": "invalid_choice"}]
+                continue
+        elif "boolean" in allowed:
+            ok = isinstance(value, bool)
+        else:
+            ok = isinstance(value, str)
+            if ok and not _is_storable(value):
+                errors[name] = [{"message": "Contains characters that are not valid text.", "code": "invalid_text"}]
+                continue
+        if not ok:
+            wanted = " or ".join(TYPE_WORDS[t] for t in allowed if t != "null")
+            nullable = " (or null)" if "null" in allowed else ""
+            errors[name] = [{"message": f"Must be {wanted}{nullable}.", "code": "invalid_type"}]
+    return errors
+
+
+def _is_storable(text):
+    # JSON escapes can spell lone surrogates ("\\ud800"), which no database can store.
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
+
+
+def _form_data(data):
+    """JSON values as the form reads them: null is an empty field."""
+    return {name: ("" if value is None else value) for name, value in data.items()}
+
+
+def _error(status, message, code, **extra):
+    return JsonResponse({"error": {"message": message, "code": code}, **extra}, status=status)
+
+
+def _field_errors(errors):
+    return JsonResponse({"errors": errors}, status=400)
+
+
+@method_decorator([csrf_exempt, never_cache], name="dispatch")
+class ConsultationRequestAPIView(View):
+    """Accept a consultation request as JSON. Write-only: no request can be read back here."""
+
+    http_method_names = ["post", "options"]
+
+    def http_method_not_allowed(self, request, *args, **kwargs):
+        response = _error(405, "Only POST is allowed: consultation requests cannot be read.", "method_not_allowed")
+        response["Allow"] = "POST, OPTIONS"
+        return response
+
+    def post(self, request):
+        wait = retry_after(request)
+        if wait:
+            response = _error(429, "Too many requests from this address. Try again later.", "rate_limited")
+            response["Retry-After"] = str(wait)
+            return response
+        limit = max_body_bytes()
+        try:
+            declared = int(request.META.get("CONTENT_LENGTH") or 0)
+        except ValueError:
+            declared = 0
+        if declared > limit:
+            return _error(413, f"The body is larger than {limit} bytes.", "too_large")
+        if request.content_type.lower() != "application/json" or request.content_params.get(
+            "charset", "utf-8"
+        ).lower() not in ("utf-8", "utf8"):
+            return _error(415, "Send the request as application/json (UTF-8).", "unsupported_media_type")
+        body = request.read(limit + 1)
+        if len(body) > limit:
+            return _error(413, f"The body is larger than {limit} bytes.", "too_large")
+        try:
+            data = json.loads(body.decode("utf-8"), parse_constant=_reject_constant)
+        except (UnicodeDecodeError, ValueError, RecursionError):
+            return _error(400, "The body is not valid JSON.", "invalid_json")
+        if not isinstance(data, dict):
+            return _error(400, "The body must be a JSON object.", "invalid_json")
+
+        errors = _type_errors(data, request_schema())
+        if errors:
+            return _field_errors(errors)
+        form = ConsultationForm(data=_form_data(data))
+        if not form.is_valid():
+            errors = form.errors.get_json_data()
+            if "__all__" in errors:
+                errors["non_field_errors"] = errors.pop("__all__")
+            return _field_errors(errors)
+        consultation = accept(form, request, ConsultationRequest.Channel.API, request.META.get("HTTP_REFERER", ""))
+        return JsonResponse(
+            {"reference": consultation.reference, "status": consultation.status, "created_at": consultation.created_at},
+            status=201,
+        )
+
+
+def _reject_constant(name):
+    # NaN and Infinity are not JSON.
+    raise ValueError(f"{name} is not valid JSON")
+
+
+def _error_schema():
+    return {
+        "type": "object",
+        "required": ["error"],
+        "properties": {
+            "error": {
+                "type": "object",
+                "required": ["message", "code"],
+                "properties": {"message": {"type": "string"}, "code": {"type": "string"}},
+            }
+        },
+    }
+
+
+def _json(description, schema, headers=None):
+    response = {"description": description, "content": {"application/json": {"schema": schema}}}
+    if headers:
+        response["headers"] = headers
+    return response
+
+
+def openapi_paths():
+    """The endpoint's OpenAPI 3.1 path item, merged into the project's OpenAPI document."""
+    message = {
+        "type": "object",
+        "required": ["message", "code"],
+        "properties": {"message": {"type": "string"}, "code": {"type": "string"}},
+    }
+    field_errors = {
+        "type": "object",
+        "required": ["errors"],
+        "properties": {
+            "errors": {
+                "type": "object",
+                "description": "Messages per field name; `non_field_errors` for errors of the whole request.",
+                "additionalProperties": {"type": "array", "items": message},
+            }
+        },
+    }
+    accepted = {
+        "type": "object",
+        "required": ["reference", "status", "created_at"],
+        "properties": {
+            "reference": {"type": "string", "pattern": "^CR-[2-9A-HJKMNP-Z]{8}$", "examples": ["CR-7K3M9Q2X"]},
+            "status": {"type": "string", "enum": [ConsultationRequest.Status.NEW.value]},
+            "created_at": {"type": "string", "format": "date-time"},
+        },
+    }
+    retry = {"Retry-After": {"description": "Seconds until a new request is accepted.", "schema": {"type": "integer"}}}
+    return {
+        PATH: {
+            "post": {
+                "operationId": "createConsultationRequest",
+                "summary": "Ask the clinic for a consultation",
+                "description": (
+                    "Public and write-only: requests can never be read back through the API. "
+                    "CSRF-exempt (no cookies are used), never cached, limited per client address. "
+                    f"Bodies over {max_body_bytes()} bytes are refused."
+                ),
+                "tags": ["consultations"],
+                "security": [],
+                "requestBody": {
+                    "required": True,
+                    "content": {
+                        "application/json": {
+                            "schema": request_schema(),
+                            "example": {
+                                "name": "Jane Doe",
+                                "email": "jane@example.com",
+                                "treatment": 5,
+                                "preferred_time": "morning",
+                                "message": "I would like to ask about forehead lines.",
+                                "consent": True,
+                            },
+                        }
+                    },
+                },
+                "responses": {
+                    "201": _json("Accepted; keep the reference.", accepted),
+                    "400": _json(
+                        "Invalid fields (`errors`), or a body that is not a JSON object (`error`).",
+                        {"oneOf": [field_errors, _error_schema()]},
+                    ),
+                    "405": _json("Any method other than POST.", _error_schema()),
+                    "413": _json("The body is too large.", _error_schema()),
+                    "415": _json("The body is not application/json.", _error_schema()),
+                    "429": _json("Too many requests from this address.", _error_schema(), headers=retry),
+                },
+            }
+        }
+    }
+
+
+def openapi_components():
+    """No shared components: the path item above is self-contained."""
+    return {}

@@ -1,0 +1,9 @@
+from django.apps import AppConfig
+
+
+class ConsultationsConfig(AppConfig):
+    """Consultation requests: intake from the site and the API, the staff inbox, retention."""
+
+    default_auto_field = "django.db.models.BigAutoField"
+    name = "consultations"
+    verbose_name = "consultation requests"
