@@ -1,16 +1,94 @@
-"""Production: everything comes from the environment; refuses to start without a secret."""
+"""Production: everything comes from the environment; refuses to start without a secret.
+
+``base.py`` already reads ``DATABASE_URL`` (persistent, health-checked connections),
+``REDIS_URL`` (a cache whose outage degrades to uncached pages) and the front-end origins.
+This file adds what only a public deployment needs: HTTPS, e-mail, media storage and
+hashed, compressed static files. The README's "Production" section lists every variable.
+"""
 
 import os
 
+import dj_email_url
 from django.core.exceptions import ImproperlyConfigured
 
 from .base import *  # noqa: F403
+
+
+def _env_flag(name, default):
+    """A yes/no environment variable; anything but a clear 'no' keeps the safe default."""
+    value = os.environ.get(name)
+    if value is None or not value.strip():
+        return default
+    return value.strip().lower() not in {"0", "false", "no", "off"}
+
+
+def _env_list(name):
+    return [item.strip() for item in os.environ.get(name, "").split(",") if item.strip()]
+
 
 DEBUG = False
 SECRET_KEY = os.environ.get("SECRET_KEY", "")
 if not SECRET_KEY:
     raise ImproperlyConfigured("SECRET_KEY must be set in the environment for production.")
+ALLOWED_HOSTS = _env_list("ALLOWED_HOSTS")
+CSRF_TRUSTED_ORIGINS = _env_list("CSRF_TRUSTED_ORIGINS")
 
+# HTTPS everywhere. Load balancers probe /healthz over plain HTTP, so it is never redirected.
+SECURE_SSL_REDIRECT = _env_flag("SECURE_SSL_REDIRECT", True)
+SECURE_REDIRECT_EXEMPT = [r"^healthz$"]
+SECURE_HSTS_SECONDS = int(os.environ.get("SECURE_HSTS_SECONDS", 60 * 60 * 24 * 365))
+SECURE_HSTS_INCLUDE_SUBDOMAINS = _env_flag("SECURE_HSTS_INCLUDE_SUBDOMAINS", True)
+SECURE_HSTS_PRELOAD = _env_flag("SECURE_HSTS_PRELOAD", True)
+SESSION_COOKIE_SECURE = True
+CSRF_COOKIE_SECURE = True
+# Behind a TLS-terminating proxy (nginx, a load balancer, a CDN) Django sees plain HTTP;
+# trust X-Forwarded-Proto only when the proxy sets it and strips it from clients.
+if _env_flag("SECURE_PROXY_SSL_HEADER", False):
+    SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+
+# E-mail: one EMAIL_URL (smtp://user:pass@host:587/?tls=True) or the separate variables.
+if os.environ.get("EMAIL_URL"):
+    vars().update(dj_email_url.parse(os.environ["EMAIL_URL"]))
+else:
+    EMAIL_HOST = os.environ.get("EMAIL_HOST", "localhost")
+    EMAIL_PORT = int(os.environ.get("EMAIL_PORT", 25))
+    EMAIL_HOST_USER = os.environ.get("EMAIL_HOST_USER", "")
+    EMAIL_HOST_PASSWORD = os.environ.get("EMAIL_HOST_PASSWORD", "")
+    EMAIL_USE_TLS = _env_flag("EMAIL_USE_TLS", False)
+    EMAIL_USE_SSL = _env_flag("EMAIL_USE_SSL", False)
+DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "webmaster@localhost")
+SERVER_EMAIL = os.environ.get("SERVER_EMAIL", DEFAULT_FROM_EMAIL)
+WAGTAILADMIN_NOTIFICATION_FROM_EMAIL = DEFAULT_FROM_EMAIL
+
+# Media on S3-compatible storage when a bucket is named; otherwise MEDIA_ROOT on disk.
+# Credentials come from AWS_ACCESS_KEY_ID / AWS_SECRET_ACCESS_KEY, read by boto3 itself.
+if os.environ.get("AWS_STORAGE_BUCKET_NAME"):
+    STORAGES["default"] = {  # noqa: F405
+        "BACKEND": "storages.backends.s3.S3Storage",
+        "OPTIONS": {
+            "bucket_name": os.environ["AWS_STORAGE_BUCKET_NAME"],
+            "endpoint_url": os.environ.get("AWS_S3_ENDPOINT_URL") or None,
+            "region_name": os.environ.get("AWS_S3_REGION_NAME") or None,
+            "custom_domain": os.environ.get("AWS_S3_CUSTOM_DOMAIN") or None,
+            # Image URLs end up in cached API responses: they must not expire.
+            "querystring_auth": _env_flag("AWS_QUERYSTRING_AUTH", False),
+            "file_overwrite": False,
+            "default_acl": None,
+        },
+    }
+else:
+    MEDIA_ROOT = os.environ.get("MEDIA_ROOT", MEDIA_ROOT)  # noqa: F405
+
+# Static files: hashed, compressed names served by whitenoise after `collectstatic`.
+STATIC_ROOT = os.environ.get("STATIC_ROOT", STATIC_ROOT)  # noqa: F405
 STORAGES["staticfiles"] = {  # noqa: F405
     "BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage",
+}
+
+# Errors and warnings go to stderr, where gunicorn and the process manager collect them.
+LOGGING = {
+    "version": 1,
+    "disable_existing_loggers": False,
+    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "WARNING")},
 }
