@@ -72,4 +72,10 @@ def page_from_preview_request(content_type, token):
     if page.pk is None:
         # A page being created has no id yet; the serializer's URLs need one.
         page.pk = page.id = 0
+    else:
+        # The stored JSON keeps timestamps to the millisecond; the live endpoint shows the database's.
+        page.first_published_at = (
+            model.objects.filter(pk=page.pk).values_list("first_published_at", flat=True).first()
+            or page.first_published_at
+        )
     return page

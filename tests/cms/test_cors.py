@@ -1,0 +1,66 @@
+"""CORS: front ends on the origins in CMS_FRONTEND_ORIGINS may read the API, nobody else."""
+
+import importlib
+
+import pytest
+
+import cms.settings.base as base
+
+ORIGIN = "https://www.clinic.example"
+
+
+@pytest.fixture
+def frontend(settings):
+    settings.CORS_ALLOWED_ORIGINS = [ORIGIN, "http://localhost:3000"]
+
+
+def shipped_origins(monkeypatch, value=None):
+    """CORS_ALLOWED_ORIGINS as cms.settings computes it for an environment."""
+    if value is None:
+        monkeypatch.delenv("CMS_FRONTEND_ORIGINS", raising=False)
+    else:
+        monkeypatch.setenv("CMS_FRONTEND_ORIGINS", value)
+    try:
+        return importlib.reload(base).CORS_ALLOWED_ORIGINS
+    finally:
+        monkeypatch.undo()
+        importlib.reload(base)
+
+
+def test_no_origin_is_allowed_by_default(demo, client, settings, monkeypatch):
+    settings.CORS_ALLOWED_ORIGINS = shipped_origins(monkeypatch)
+    assert settings.CORS_ALLOWED_ORIGINS == []
+    response = client.get("/api/v2/pages/", HTTP_ORIGIN=ORIGIN)
+    assert response.status_code == 200
+    assert "access-control-allow-origin" not in response.headers
+
+
+def test_allowed_origin_gets_the_header(demo, frontend, client):
+    response = client.get("/api/v2/pages/", HTTP_ORIGIN=ORIGIN)
+    assert response.headers["access-control-allow-origin"] == ORIGIN
+    assert "origin" in response.headers["vary"].lower()
+
+
+def test_preflight_from_allowed_origin(demo, frontend, client):
+    response = client.options("/api/v2/pages/", HTTP_ORIGIN=ORIGIN, HTTP_ACCESS_CONTROL_REQUEST_METHOD="GET")
+    assert response.status_code == 200
+    assert response.headers["access-control-allow-origin"] == ORIGIN
+    assert "GET" in response.headers["access-control-allow-methods"]
+
+
+def test_unknown_origin_gets_no_header(demo, frontend, client):
+    response = client.get("/api/v2/pages/", HTTP_ORIGIN="https://evil.example")
+    assert response.status_code == 200
+    assert "access-control-allow-origin" not in response.headers
+
+
+def test_only_the_api_is_shared(demo, frontend, client):
+    site = client.get("/treatments/botox/", HTTP_ORIGIN=ORIGIN)
+    assert site.status_code == 200
+    assert "access-control-allow-origin" not in site.headers
+    clinic = client.get("/api/v2/clinic/", HTTP_ORIGIN=ORIGIN)
+    assert clinic.headers["access-control-allow-origin"] == ORIGIN
+
+
+def test_origins_come_from_the_environment(monkeypatch):
+    assert shipped_origins(monkeypatch, f"{ORIGIN}, http://localhost:3000 ,") == [ORIGIN, "http://localhost:3000"]
