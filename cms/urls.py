@@ -23,6 +23,7 @@ urlpatterns = [
     path("consultation/", include("consultations.urls")),
     path("api/v2/", api_router.urls),
     path("search/", search_views.search, name="search"),
+    path("", include("seo.urls")),
 ]
 
 if settings.DEBUG:

@@ -14,6 +14,7 @@ from wagtail.images.blocks import ImageChooserBlock
 from wagtail.snippets.blocks import SnippetChooserBlock
 
 from . import api
+from . import structured_data as ld
 
 RICH_TEXT_FEATURES = ["bold", "italic", "link", "ul", "ol"]
 
@@ -89,6 +90,11 @@ class OverviewBlock(blocks.StructBlock):
             "how_it_works": "<p>It temporarily relaxes specific facial muscles.</p>",
         }
 
+    def json_ld(self, value, context=None):
+        """The treatment's description: what it is and how it works."""
+        text = " ".join(filter(None, [ld.plain_text(value["what_it_is"]), ld.plain_text(value["how_it_works"])]))
+        return {ld.THERAPY: {"description": text}}
+
 
 SETTING_CHOICES = [("outpatient", "Outpatient"), ("in_office", "In office"), ("hospital", "Hospital")]
 ANESTHESIA_CHOICES = [
@@ -135,6 +141,10 @@ class WhatToExpectBlock(blocks.StructBlock):
             "description": "<p>Very fine needles, minimal discomfort.</p>",
         }
 
+    def json_ld(self, value, context=None):
+        """How the treatment is performed, in the clinic's words."""
+        return {ld.THERAPY: {"howPerformed": ld.plain_text(value["description"])}}
+
 
 class CandidateCriteriaBlock(blocks.StructBlock):
     """Who the treatment suits, who must not have it, and what may rule a patient out."""
@@ -173,6 +183,10 @@ class CandidateCriteriaBlock(blocks.StructBlock):
             "possible_exclusions": ["Difficulty swallowing"],
         }
 
+    def json_ld(self, value, context=None):
+        """Contraindications; possible exclusions are a matter for the consultation, not listed."""
+        return {ld.THERAPY: {"contraindication": ld.named("MedicalContraindication", value["contraindications"])}}
+
 
 class DosageBlock(blocks.StructBlock):
     """How much product a typical treatment uses."""
@@ -199,6 +213,18 @@ class DosageBlock(blocks.StructBlock):
         value = super().clean(value)
         _check_range(value, "typical_min", "typical_max", "amount")
         return value
+
+    def json_ld(self, value, context=None):
+        """A ``DoseSchedule``: schema.org has no range, so the minimum plus the range in words."""
+        low, high, unit = value["typical_min"], value["typical_max"], value["unit_name"]
+        amount = f"{low}" if low == high else f"{low}–{high}"
+        schedule = {
+            "@type": "DoseSchedule",
+            "doseValue": low,
+            "doseUnit": unit,
+            "description": f"Typically {amount} {unit} per treatment.",
+        }
+        return {ld.THERAPY: {"doseSchedule": schedule}}
 
 
 class SafetyClaimBlock(blocks.StructBlock):
@@ -278,6 +304,11 @@ class SideEffectsBlock(blocks.StructBlock):
         description = "Common and rare side effects."
         preview_value = {"heading": "Side effects", "common": ["Temporary bruising"], "rare": ["Headaches"]}
 
+    def json_ld(self, value, context=None):
+        """Common and rare side effects, as adverse outcomes."""
+        outcomes = list(value["common"]) + list(value["rare"] or [])
+        return {ld.THERAPY: {"adverseOutcome": ld.named("MedicalEntity", outcomes)}}
+
 
 class FaqItemBlock(blocks.StructBlock):
     """One question and its answer."""
@@ -311,6 +342,18 @@ class FaqBlock(blocks.StructBlock):
         if len(questions) != len(set(questions)):
             _reject("items", "Each question may appear only once.")
         return value
+
+    def json_ld(self, value, context=None):
+        """The questions of an ``FAQPage``, answers as plain text."""
+        questions = [
+            {
+                "@type": "Question",
+                "name": item["question"],
+                "acceptedAnswer": {"@type": "Answer", "text": ld.plain_text(item["answer"])},
+            }
+            for item in value["items"]
+        ]
+        return {ld.FAQ_PAGE: {"mainEntity": questions}}
 
 
 class OffLabelUsesBlock(blocks.StructBlock):
@@ -346,6 +389,12 @@ class OffLabelUsesBlock(blocks.StructBlock):
         data["off_label"] = True
         return data
 
+    def json_ld(self, value, context=None):
+        """Off-label uses: plain ``MedicalIndication``s, never ``ApprovedIndication``s."""
+        return {
+            ld.THERAPY: {"indication": ld.named("MedicalIndication", value["uses"], description=value["disclaimer"])}
+        }
+
 
 class PrepStepBlock(blocks.StructBlock):
     """One thing to do before the treatment, and when."""
@@ -377,6 +426,19 @@ class PrepInstructionsBlock(blocks.StructBlock):
             "steps": [{"instruction": "Stop taking aspirin", "timing": "Two weeks before", "days_before": 14}],
             "substances_to_avoid": ["Fish oil", "Ginseng"],
         }
+
+    def json_ld(self, value, context=None):
+        """Each step (with its timing) and the substances to avoid, as preparation text."""
+        steps = [
+            f"{step['timing'][:1].upper()}{step['timing'][1:]}: {step['instruction']}"
+            if step["timing"]
+            else step["instruction"]
+            for step in value["steps"]
+        ]
+        if value["substances_to_avoid"]:
+            intro = value["substances_intro"] or "Substances to avoid"
+            steps.append(f"{intro}: {', '.join(value['substances_to_avoid'])}.")
+        return {ld.THERAPY: {"preparation": steps}}
 
 
 class TestimonialBlock(blocks.StructBlock):

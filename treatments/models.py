@@ -216,10 +216,18 @@ class TreatmentPage(HeadlessPreviewPage, Page):
         APIField("reviewed_by", serializer=api.PractitionerField()),
         APIField("last_reviewed"),
         APIField("clinic", serializer=api.ClinicField()),
+        APIField("structured_data"),
     ]
 
     class Meta:
         verbose_name = "treatment page"
+
+    def structured_data(self, request=None):
+        """The page's JSON-LD document (schema.org), composed from its blocks; embedded and in the API."""
+        from .structured_data import treatment_page_json_ld
+
+        clinic = ClinicSettings.for_request(request) if request else ClinicSettings.for_site(self.get_site())
+        return treatment_page_json_ld(self, clinic, {"request": request, "page": self})
 
 
 class TreatmentArea(Orderable):

@@ -20,6 +20,7 @@ INSTALLED_APPS = [
     "home",
     "treatments",
     "search",
+    "seo",
     "consultations",
     "webhooks",
     "wagtail_headless_preview",
@@ -158,7 +159,8 @@ WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.
 WAGTAIL_GRAVATAR_PROVIDER_URL = None
 
 WAGTAILSEARCH_BACKENDS = {
-    "default": {"BACKEND": "wagtail.search.backends.database"},
+    # Wagtail's database backend (SQLite FTS5 / PostgreSQL), safe with any query text: search/backends.py
+    "default": {"BACKEND": "search.backends"},
 }
 
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "rtf", "txt", "xlsx"]

@@ -1,0 +1,149 @@
+"""JSON-LD (schema.org) for treatment pages, composed from the blocks' own pieces.
+
+Each block that says something to search engines has a ``json_ld(value, context)`` method
+returning ``{schema.org type: {property: value}}`` (e.g. ``{"MedicalTherapy": {"contraindication":
+[...]}}``). The page merges the pieces of its blocks with its own fields into one document: a
+``MedicalWebPage`` whose ``mainEntity`` is the treatment (``MedicalTherapy``), an ``FAQPage`` and
+the clinic as ``MedicalClinic``. Nothing here knows a block's fields.
+"""
+
+import html
+import json
+import re
+
+from django.core.serializers.json import DjangoJSONEncoder
+from django.utils.html import format_html, strip_tags
+from django.utils.safestring import mark_safe
+
+SCHEMA_ORG = "https://schema.org"
+THERAPY = "MedicalTherapy"
+WEB_PAGE = "MedicalWebPage"
+FAQ_PAGE = "FAQPage"
+
+# The same escapes as Django's json_script: "</script>" or "<!--" in content cannot end the element.
+_SCRIPT_ESCAPES = {ord(">"): "\\u003E", ord("<"): "\\u003C", ord("&"): "\\u0026"}
+
+
+def plain_text(value):
+    """Text of a rich text value (or a string of HTML), tags dropped, whitespace collapsed."""
+    source = getattr(value, "source", value) or ""
+    return re.sub(r"\s+", " ", html.unescape(strip_tags(str(source)))).strip()
+
+
+def named(schema_type, names, **extra):
+    """One schema.org thing per name, e.g. ``named("MedicalEntity", ["Headaches"])``."""
+    return [{"@type": schema_type, "name": name, **extra} for name in names if name]
+
+
+def merge_pieces(pieces):
+    """Merge ``{type: {property: value}}`` pieces: lists add up, the first scalar wins."""
+    merged = {}
+    for piece in pieces:
+        for schema_type, properties in (piece or {}).items():
+            target = merged.setdefault(schema_type, {})
+            for name, value in properties.items():
+                if value in (None, "", []):
+                    continue
+                if isinstance(value, list):
+                    target.setdefault(name, []).extend(value)
+                else:
+                    target.setdefault(name, value)
+    return merged
+
+
+def block_pieces(stream_value, context=None):
+    """The JSON-LD pieces of every block in a StreamField that contributes any."""
+    for child in stream_value:
+        json_ld = getattr(child.block, "json_ld", None)
+        if json_ld is not None:
+            yield json_ld(child.value, context)
+
+
+def clinic_json_ld(clinic, site_url):
+    """The clinic (``ClinicSettings``) as a ``MedicalClinic`` with telephone and postal address."""
+    address = {
+        "streetAddress": clinic.street_address,
+        "addressLocality": clinic.city,
+        "addressRegion": clinic.region,
+        "postalCode": clinic.postal_code,
+        "addressCountry": clinic.country,
+    }
+    clinic_ld = {
+        "@type": "MedicalClinic",
+        "@id": f"{site_url}/#clinic",
+        "name": clinic.name,
+        "url": f"{site_url}/",
+        "telephone": clinic.phone,
+        "email": clinic.public_email,
+    }
+    if any(address.values()):
+        clinic_ld["address"] = {"@type": "PostalAddress", **{k: v for k, v in address.items() if v}}
+    return {k: v for k, v in clinic_ld.items() if v}
+
+
+def person_json_ld(practitioner):
+    """A practitioner as the ``Person`` who reviewed a page."""
+    person = {
+        "@type": "Person",
+        "name": practitioner.name,
+        "honorificSuffix": practitioner.credentials,
+        "jobTitle": practitioner.job_title,
+    }
+    return {k: v for k, v in person.items() if v}
+
+
+def treatment_page_json_ld(page, clinic, context=None):
+    """The whole JSON-LD document of a treatment page (an ``@graph`` of three nodes at most)."""
+    request = context.get("request") if context else None
+    _site_id, site_url, page_path = page.get_url_parts(request) or (None, "", "")
+    url = f"{site_url}{page_path}"
+    pieces = merge_pieces(block_pieces(page.body, context))
+
+    therapy = {
+        "@type": THERAPY,
+        "@id": f"{url}#treatment",
+        "name": page.title,
+        "alternateName": page.generic_name,
+        **pieces.get(THERAPY, {}),
+    }
+    therapy.setdefault("description", page.summary)
+    if page.brand_name or page.generic_name:
+        therapy["drug"] = {
+            "@type": "Drug",
+            **({"name": page.brand_name} if page.brand_name else {}),
+            **({"nonProprietaryName": page.generic_name} if page.generic_name else {}),
+        }
+    approved = named("ApprovedIndication", [area.name for area in page.treatment_areas.all()])
+    therapy["indication"] = approved + therapy.get("indication", [])
+    therapy = {k: v for k, v in therapy.items() if v not in (None, "", [])}
+
+    web_page = {
+        "@type": WEB_PAGE,
+        "@id": f"{url}#webpage",
+        "url": url,
+        "name": page.seo_title or page.title,
+        "description": page.search_description or page.summary,
+        "inLanguage": "en",
+        "mainEntity": therapy,
+        "publisher": {"@id": f"{site_url}/#clinic"},
+        **pieces.get(WEB_PAGE, {}),
+    }
+    if page.last_reviewed:
+        web_page["lastReviewed"] = page.last_reviewed.isoformat()
+    if page.reviewed_by:
+        web_page["reviewedBy"] = person_json_ld(page.reviewed_by)
+    if page.last_published_at:
+        web_page["dateModified"] = page.last_published_at.isoformat()
+
+    graph = [web_page]
+    faq = pieces.get(FAQ_PAGE)
+    if faq and page.show_faq_structured_data:
+        graph.append({"@type": FAQ_PAGE, "@id": f"{url}#faq", "url": url, "isPartOf": {"@id": web_page["@id"]}, **faq})
+    graph.append(clinic_json_ld(clinic, site_url))
+    return {"@context": SCHEMA_ORG, "@graph": graph}
+
+
+def json_ld_script(data):
+    """``<script type="application/ld+json">`` holding ``data``, escaped like ``json_script``."""
+    payload = json.dumps(data, cls=DjangoJSONEncoder, ensure_ascii=False).translate(_SCRIPT_ESCAPES)
+    return format_html('<script type="application/ld+json">{}</script>', mark_safe(payload))
