@@ -6,3 +6,7 @@ class TreatmentsConfig(AppConfig):
 
     default_auto_field = "django.db.models.BigAutoField"
     name = "treatments"
+
+    def ready(self):
+        # Assigns the Medical review workflow to new /treatments/ index pages.
+        from . import workflow  # noqa: F401

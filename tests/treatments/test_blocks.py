@@ -53,7 +53,13 @@ VALID = {
     },
     "off_label_uses": {"heading": "Other uses", "uses": ["Jaw slimming"], "disclaimer": "These uses are off-label."},
     "faq": {"heading": "FAQ", "items": [{"question": "Does it hurt?", "answer": "<p>A little.</p>"}]},
-    "testimonial": {"quote": "Great results.", "attribution": "Monica Z.", "consent_on_file": True},
+    "testimonial": {
+        "quote": "Great results.",
+        "attribution": "Monica Z.",
+        "consent_on_file": True,
+        "consent_date": "2026-11-01",
+        "consent_method": "written",
+    },
     "call_to_action": {"heading": "Book now", "button_label": "Schedule Consultation"},
 }
 

@@ -122,7 +122,13 @@ def test_block_content_is_escaped(demo, treatment_index, client):
         body=[
             {
                 "type": "testimonial",
-                "value": {"quote": "<script>alert(1)</script>", "attribution": "<b>X</b>", "consent_on_file": True},
+                "value": {
+                    "quote": "<script>alert(1)</script>",
+                    "attribution": "<b>X</b>",
+                    "consent_on_file": True,
+                    "consent_date": "2026-11-01",
+                    "consent_method": "written",
+                },
             },
             faq_block(),
         ],

@@ -1,0 +1,37 @@
+"""The "Medical review" workflow on the treatments section.
+
+Migration 0003 creates the "Practitioners" group, its approval task and the workflow, and
+assigns it to every /treatments/ index that exists then. An index page created later (a new
+site, or the demo loader on an empty database) is assigned here, when it is first saved.
+"""
+
+from django.contrib.auth.models import Group, Permission
+from django.db.models.signals import post_save
+from django.dispatch import receiver
+from wagtail.models import GroupPagePermission, Workflow, WorkflowPage
+
+from .models import TreatmentIndexPage
+from .review import MEDICAL_REVIEW_WORKFLOW, PRACTITIONERS_GROUP
+
+# What practitioners may do under /treatments/: approving a review publishes the page.
+PRACTITIONER_PAGE_PERMISSIONS = ["add_page", "change_page", "publish_page"]
+
+
+def assign_medical_review(index_page):
+    """Put ``index_page`` (and the treatments under it) under the Medical review workflow."""
+    workflow = Workflow.objects.filter(name=MEDICAL_REVIEW_WORKFLOW, active=True).first()
+    group = Group.objects.filter(name=PRACTITIONERS_GROUP).first()
+    if workflow is None or group is None:
+        return  # removed on purpose by the clinic: respect that
+    WorkflowPage.objects.get_or_create(page=index_page, defaults={"workflow": workflow})
+    for permission in Permission.objects.filter(
+        content_type__app_label="wagtailcore", codename__in=PRACTITIONER_PAGE_PERMISSIONS
+    ):
+        GroupPagePermission.objects.get_or_create(group=group, page=index_page, permission=permission)
+
+
+@receiver(post_save, sender=TreatmentIndexPage)
+def assign_on_create(sender, instance, created, raw=False, **kwargs):
+    # Only a new index: a clinic that later unassigns the workflow keeps its choice.
+    if created and not raw:
+        assign_medical_review(instance)
