@@ -9,12 +9,14 @@ derived from these definitions, never written a second time.
 from django.core.exceptions import ValidationError
 from django.forms.utils import ErrorList
 from wagtail import blocks
+from wagtail.blocks.stream_block import StreamBlockValidationError
 from wagtail.blocks.struct_block import StructBlockValidationError
 from wagtail.images.blocks import ImageChooserBlock
 from wagtail.snippets.blocks import SnippetChooserBlock
 
 from . import api
 from . import structured_data as ld
+from .publish_checks import publish_problems, testimonial_consent_missing
 
 RICH_TEXT_FEATURES = ["bold", "italic", "link", "ul", "ol"]
 
@@ -119,11 +121,13 @@ class WhatToExpectValue(blocks.StructValue):
 class WhatToExpectBlock(blocks.StructBlock):
     """The appointment itself: setting, anesthesia and how long it takes."""
 
-    heading = blocks.CharBlock(max_length=200)
+    heading = blocks.CharBlock(max_length=200, help_text="For example: What can you expect?")
     setting = blocks.ChoiceBlock(
         choices=SETTING_CHOICES, default="outpatient", help_text="Where the treatment takes place."
     )
-    anesthesia = blocks.ChoiceBlock(choices=ANESTHESIA_CHOICES, default="none")
+    anesthesia = blocks.ChoiceBlock(
+        choices=ANESTHESIA_CHOICES, default="none", help_text="What the patient gets to numb or calm them."
+    )
     duration = blocks.CharBlock(max_length=100, help_text="How long the procedure takes, e.g. 'a few minutes'.")
     description = blocks.RichTextBlock(features=RICH_TEXT_FEATURES, help_text="The appointment in the clinic's words.")
 
@@ -149,7 +153,7 @@ class WhatToExpectBlock(blocks.StructBlock):
 class CandidateCriteriaBlock(blocks.StructBlock):
     """Who the treatment suits, who must not have it, and what may rule a patient out."""
 
-    heading = blocks.CharBlock(max_length=200)
+    heading = blocks.CharBlock(max_length=200, help_text="For example: Who is a good candidate?")
     intro = blocks.TextBlock(
         required=False, max_length=1000, help_text="Who is usually a good candidate, in a sentence."
     )
@@ -160,13 +164,17 @@ class CandidateCriteriaBlock(blocks.StructBlock):
         blocks.CharBlock(max_length=200),
         help_text="People who should not have this treatment.",
     )
-    contraindications_intro = blocks.TextBlock(required=False, max_length=1000)
+    contraindications_intro = blocks.TextBlock(
+        required=False, max_length=1000, help_text="A sentence before the list of people who must not be treated."
+    )
     possible_exclusions = blocks.ListBlock(
         blocks.CharBlock(max_length=200),
         required=False,
         help_text="Conditions that may exclude a patient after evaluation.",
     )
-    possible_exclusions_intro = blocks.TextBlock(required=False, max_length=1000)
+    possible_exclusions_intro = blocks.TextBlock(
+        required=False, max_length=1000, help_text="A sentence before the conditions that may exclude a patient."
+    )
     closing_note = blocks.TextBlock(
         required=False, max_length=1000, help_text="For example: what the consultation decides."
     )
@@ -191,11 +199,13 @@ class CandidateCriteriaBlock(blocks.StructBlock):
 class DosageBlock(blocks.StructBlock):
     """How much product a typical treatment uses."""
 
-    heading = blocks.CharBlock(max_length=200)
+    heading = blocks.CharBlock(max_length=200, help_text="For example: How many units will I need?")
     unit_name = blocks.CharBlock(max_length=50, default="units", help_text="What is counted, e.g. 'units'.")
     typical_min = blocks.IntegerBlock(min_value=0, max_value=10000, help_text="Typical minimum amount.")
     typical_max = blocks.IntegerBlock(min_value=0, max_value=10000, help_text="Typical maximum amount.")
-    explanation = blocks.RichTextBlock(features=RICH_TEXT_FEATURES, required=False)
+    explanation = blocks.RichTextBlock(
+        features=RICH_TEXT_FEATURES, required=False, help_text="Why the amount differs from patient to patient."
+    )
 
     class Meta:
         icon = "order"
@@ -230,7 +240,9 @@ class DosageBlock(blocks.StructBlock):
 class SafetyClaimBlock(blocks.StructBlock):
     """One safety or efficacy claim and where it comes from."""
 
-    claim = blocks.CharBlock(max_length=300)
+    claim = blocks.CharBlock(
+        max_length=300, help_text="One safety or efficacy statement, e.g. 'Approved for use in 96 countries'."
+    )
     source = blocks.CharBlock(max_length=300, help_text="Who says so: a citation, study or the manufacturer.")
     source_url = blocks.URLBlock(required=False, help_text="Link to the source, if public.")
 
@@ -241,10 +253,12 @@ class SafetyClaimBlock(blocks.StructBlock):
 class SafetyBlock(blocks.StructBlock):
     """Safety record of the treatment, every claim with its source."""
 
-    heading = blocks.CharBlock(max_length=200)
-    intro = blocks.TextBlock(required=False, max_length=1000)
-    claims = blocks.ListBlock(SafetyClaimBlock(), min_num=1)
-    summary = blocks.TextBlock(required=False, max_length=1000)
+    heading = blocks.CharBlock(max_length=200, help_text="For example: How safe is BOTOX?")
+    intro = blocks.TextBlock(required=False, max_length=1000, help_text="A sentence before the claims.")
+    claims = blocks.ListBlock(
+        SafetyClaimBlock(), min_num=1, help_text="Each claim with its source; a claim without one cannot be published."
+    )
+    summary = blocks.TextBlock(required=False, max_length=1000, help_text="A closing sentence after the claims.")
 
     class Meta:
         icon = "success"
@@ -260,13 +274,19 @@ class SafetyBlock(blocks.StructBlock):
 class ResultsBlock(blocks.StructBlock):
     """When results show and how long they last."""
 
-    heading = blocks.CharBlock(max_length=200)
+    heading = blocks.CharBlock(max_length=200, help_text="For example: How long do the results last?")
     days_to_full_effect = blocks.IntegerBlock(min_value=0, max_value=365, help_text="Days until the full effect shows.")
     duration_min_months = blocks.IntegerBlock(min_value=0, max_value=120, help_text="Results last at least (months).")
     duration_max_months = blocks.IntegerBlock(min_value=0, max_value=120, help_text="Results last at most (months).")
-    visits_per_year_min = blocks.IntegerBlock(min_value=0, max_value=52, required=False)
-    visits_per_year_max = blocks.IntegerBlock(min_value=0, max_value=52, required=False)
-    description = blocks.RichTextBlock(features=RICH_TEXT_FEATURES, required=False)
+    visits_per_year_min = blocks.IntegerBlock(
+        min_value=0, max_value=52, required=False, help_text="Fewest visits a year to keep the results."
+    )
+    visits_per_year_max = blocks.IntegerBlock(
+        min_value=0, max_value=52, required=False, help_text="Most visits a year to keep the results."
+    )
+    description = blocks.RichTextBlock(
+        features=RICH_TEXT_FEATURES, required=False, help_text="What the results look like, in the clinic's words."
+    )
 
     class Meta:
         icon = "date"
@@ -292,10 +312,14 @@ class ResultsBlock(blocks.StructBlock):
 class SideEffectsBlock(blocks.StructBlock):
     """Common and rare side effects."""
 
-    heading = blocks.CharBlock(max_length=200)
-    common = blocks.ListBlock(blocks.CharBlock(max_length=200), min_num=1)
-    rare = blocks.ListBlock(blocks.CharBlock(max_length=200), required=False)
-    note = blocks.TextBlock(required=False, max_length=1000)
+    heading = blocks.CharBlock(max_length=200, help_text="For example: Are there side effects?")
+    common = blocks.ListBlock(
+        blocks.CharBlock(max_length=200), min_num=1, help_text="Side effects many patients notice, one per line."
+    )
+    rare = blocks.ListBlock(
+        blocks.CharBlock(max_length=200), required=False, help_text="Side effects few patients have, one per line."
+    )
+    note = blocks.TextBlock(required=False, max_length=1000, help_text="For example: when to call the clinic.")
 
     class Meta:
         icon = "warning"
@@ -313,8 +337,8 @@ class SideEffectsBlock(blocks.StructBlock):
 class FaqItemBlock(blocks.StructBlock):
     """One question and its answer."""
 
-    question = blocks.CharBlock(max_length=300)
-    answer = blocks.RichTextBlock(features=RICH_TEXT_FEATURES)
+    question = blocks.CharBlock(max_length=300, help_text="As a patient would ask it.")
+    answer = blocks.RichTextBlock(features=RICH_TEXT_FEATURES, help_text="The clinic's answer.")
 
     class Meta:
         icon = "help"
@@ -323,8 +347,10 @@ class FaqItemBlock(blocks.StructBlock):
 class FaqBlock(blocks.StructBlock):
     """Frequently asked questions about the treatment."""
 
-    heading = blocks.CharBlock(max_length=200, default="Frequently asked questions")
-    items = blocks.ListBlock(FaqItemBlock(), min_num=1)
+    heading = blocks.CharBlock(
+        max_length=200, default="Frequently asked questions", help_text="The title above the questions."
+    )
+    items = blocks.ListBlock(FaqItemBlock(), min_num=1, help_text="Each question may appear only once.")
 
     class Meta:
         icon = "help"
@@ -364,9 +390,11 @@ class OffLabelUsesBlock(blocks.StructBlock):
         "Your practitioner will discuss the benefits and risks with you."
     )
 
-    heading = blocks.CharBlock(max_length=300)
-    intro = blocks.TextBlock(required=False, max_length=1000)
-    uses = blocks.ListBlock(blocks.CharBlock(max_length=200), min_num=1)
+    heading = blocks.CharBlock(max_length=300, help_text="For example: What are the off-label uses of BOTOX?")
+    intro = blocks.TextBlock(required=False, max_length=1000, help_text="A sentence before the list.")
+    uses = blocks.ListBlock(
+        blocks.CharBlock(max_length=200), min_num=1, help_text="One off-label use per line; each is labelled off-label."
+    )
     disclaimer = blocks.TextBlock(
         max_length=1000,
         default=DEFAULT_DISCLAIMER,
@@ -399,10 +427,10 @@ class OffLabelUsesBlock(blocks.StructBlock):
 class PrepStepBlock(blocks.StructBlock):
     """One thing to do before the treatment, and when."""
 
-    instruction = blocks.CharBlock(max_length=300)
+    instruction = blocks.CharBlock(max_length=300, help_text="What to do, e.g. 'Stop taking aspirin'.")
     timing = blocks.CharBlock(max_length=100, required=False, help_text="When, e.g. 'two weeks before'.")
     days_before = blocks.IntegerBlock(min_value=0, max_value=365, required=False, help_text="The same, in days.")
-    reason = blocks.CharBlock(max_length=300, required=False)
+    reason = blocks.CharBlock(max_length=300, required=False, help_text="Why, e.g. 'to reduce bruising'.")
 
     class Meta:
         icon = "tick"
@@ -411,10 +439,14 @@ class PrepStepBlock(blocks.StructBlock):
 class PrepInstructionsBlock(blocks.StructBlock):
     """How to prepare: steps with timing, and substances to avoid."""
 
-    heading = blocks.CharBlock(max_length=300)
-    steps = blocks.ListBlock(PrepStepBlock(), min_num=1)
-    substances_intro = blocks.CharBlock(max_length=300, required=False)
-    substances_to_avoid = blocks.ListBlock(blocks.CharBlock(max_length=100), required=False)
+    heading = blocks.CharBlock(max_length=300, help_text="For example: How should I prepare?")
+    steps = blocks.ListBlock(PrepStepBlock(), min_num=1, help_text="Steps before the appointment, earliest first.")
+    substances_intro = blocks.CharBlock(
+        max_length=300, required=False, help_text="A sentence before the substances to avoid."
+    )
+    substances_to_avoid = blocks.ListBlock(
+        blocks.CharBlock(max_length=100), required=False, help_text="Medicines and supplements to avoid, one per line."
+    )
 
     class Meta:
         icon = "list-ol"
@@ -444,11 +476,14 @@ class PrepInstructionsBlock(blocks.StructBlock):
 class TestimonialBlock(blocks.StructBlock):
     """A patient's words about the clinic, published only with their consent."""
 
-    quote = blocks.TextBlock(max_length=2000)
+    quote = blocks.TextBlock(max_length=2000, help_text="The patient's own words, unedited apart from spelling.")
     attribution = blocks.CharBlock(max_length=100, help_text="How the patient is named, e.g. 'Monica Z.'.")
     practitioner = PractitionerChooserBlock(required=False, help_text="The practitioner the patient saw.")
-    consent_on_file = blocks.BooleanBlock(required=False, help_text="The patient agreed to publication.")
-    consent_date = blocks.DateBlock(required=False)
+    # Not required while drafting; clean() asks for all three before publishing.
+    consent_on_file = blocks.BooleanBlock(
+        required=False, help_text="Tick once the patient's signed or written consent to publish is on file."
+    )
+    consent_date = blocks.DateBlock(required=False, help_text="When the patient gave consent to publish.")
     consent_method = blocks.ChoiceBlock(
         choices=[("written", "Written form"), ("email", "Email"), ("online_review", "Public online review")],
         required=False,
@@ -462,15 +497,44 @@ class TestimonialBlock(blocks.StructBlock):
         template = "treatments/blocks/testimonial.html"
         label = "Testimonial"
         description = "A patient's quote, with consent on file."
-        preview_value = {"quote": "The results are always satisfying.", "attribution": "Monica Z."}
+        preview_value = {
+            "quote": "The results are always satisfying.",
+            "attribution": "Monica Z.",
+            "consent_on_file": True,
+            "consent_date": "2026-11-01",
+            "consent_method": "written",
+        }
+
+    CONSENT_FIELDS = {
+        "consent on file": ("consent_on_file", "Tick this once the patient's consent is on file."),
+        "consent date": ("consent_date", "Enter when the patient gave consent."),
+        "how it was given": ("consent_method", "Choose how the patient gave consent."),
+    }
+
+    def clean(self, value):
+        value = super().clean(value)
+        if not self.is_deferred_validation:
+            # Publishing or submitting for review: consent must be complete. Drafts may wait.
+            missing = testimonial_consent_missing(value)
+            if missing:
+                raise StructBlockValidationError(
+                    block_errors={
+                        field: ErrorList([ValidationError(f"Required before publishing. {message}")])
+                        for field, message in (self.CONSENT_FIELDS[name] for name in missing)
+                    }
+                )
+        return value
 
 
 class CallToActionBlock(blocks.StructBlock):
+        help_text="How the patient gave consent.",
     """Invites the visitor to book a consultation; link and phone come from clinic settings."""
 
-    heading = blocks.CharBlock(max_length=200, default="Schedule Consultation")
-    text = blocks.TextBlock(required=False, max_length=500)
-    button_label = blocks.CharBlock(max_length=60, default="Schedule Consultation")
+    heading = blocks.CharBlock(max_length=200, default="Schedule Consultation", help_text="The invitation's title.")
+    text = blocks.TextBlock(required=False, max_length=500, help_text="A sentence inviting the patient to book.")
+    button_label = blocks.CharBlock(
+        max_length=60, default="Schedule Consultation", help_text="The words on the booking button."
+    )
 
     class Meta:
         icon = "mail"
@@ -483,8 +547,10 @@ class CallToActionBlock(blocks.StructBlock):
 class RelatedTreatmentsBlock(blocks.StructBlock):
     """Other treatments a patient may consider."""
 
-    heading = blocks.CharBlock(max_length=200, default="Related treatments")
-    treatments = blocks.ListBlock(TreatmentChooserBlock(), min_num=1)
+    heading = blocks.CharBlock(max_length=200, default="Related treatments", help_text="The title above the links.")
+    treatments = blocks.ListBlock(
+        TreatmentChooserBlock(), min_num=1, help_text="Other treatment pages a patient may consider."
+    )
 
     class Meta:
         icon = "link"
@@ -509,3 +575,16 @@ class TreatmentBodyBlock(blocks.StreamBlock):
     testimonial = TestimonialBlock(group="Patients")
     call_to_action = CallToActionBlock(group="Patients")
     related_treatments = RelatedTreatmentsBlock(group="Patients")
+
+    def clean(self, value):
+        # Publishing and submitting (not drafts) list what blocks publication at the top of
+        # the field, naming each block, besides the messages next to the fields themselves.
+        problems = [] if self.is_deferred_validation else publish_problems(value)
+        try:
+            value = super().clean(value)
+        except StreamBlockValidationError as error:
+            error.non_block_errors.extend(ValidationError(problem) for problem in problems)
+            raise
+        if problems:
+            raise StreamBlockValidationError(non_block_errors=problems)
+        return value

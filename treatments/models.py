@@ -1,5 +1,6 @@
 """Treatment pages, the clinic's practitioners and the clinic's contact details."""
 
+from django.conf import settings
 from django.core.validators import RegexValidator
 from django.db import models
 from modelcluster.fields import ParentalKey
@@ -33,15 +34,19 @@ class ClinicSettings(BaseSiteSetting):
     notification_email = models.EmailField(
         blank=True, help_text="Where new consultation requests are sent. Never shown publicly."
     )
-    street_address = models.CharField(max_length=200, blank=True)
-    city = models.CharField(max_length=100, blank=True)
+    street_address = models.CharField(
+        max_length=200, blank=True, help_text="Street and number, as on the clinic's sign."
+    )
+    city = models.CharField(max_length=100, blank=True, help_text="e.g. Portland")
     region = models.CharField(max_length=100, blank=True, help_text="State or region, e.g. OR.")
-    postal_code = models.CharField(max_length=20, blank=True)
+    postal_code = models.CharField(max_length=20, blank=True, help_text="ZIP or postal code.")
     country = models.CharField(max_length=2, default="US", help_text="Two-letter country code.")
     consultation_url = models.CharField(
         max_length=300, default="/consultation/", help_text="Where 'Schedule Consultation' leads."
     )
-    consultation_label = models.CharField(max_length=60, default="Schedule Consultation")
+    consultation_label = models.CharField(
+        max_length=60, default="Schedule Consultation", help_text="The words on every booking button."
+    )
 
     panels = [
         FieldPanel("name"),
@@ -82,15 +87,32 @@ class Practitioner(index.Indexed, models.Model):
 
     name = models.CharField(max_length=200, help_text="As patients address them, e.g. Dr. Michael Kim.")
     credentials = models.CharField(max_length=100, blank=True, help_text="e.g. MD, board certification.")
-    job_title = models.CharField(max_length=200, blank=True)
-    photo = models.ForeignKey("wagtailimages.Image", null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
-    bio = models.TextField(blank=True, max_length=2000)
+    job_title = models.CharField(max_length=200, blank=True, help_text="e.g. Injector, BOTOX Portland.")
+    photo = models.ForeignKey(
+        "wagtailimages.Image",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text="A friendly portrait; its description is read aloud to blind visitors.",
+    )
+    bio = models.TextField(blank=True, max_length=2000, help_text="A short introduction for patients.")
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="practitioner",
+        help_text="The practitioner's admin login: their approvals in the medical review are signed with this profile.",
+    )
 
     panels = [
         FieldPanel("name"),
         FieldRowPanel([FieldPanel("credentials"), FieldPanel("job_title")]),
         FieldPanel("photo"),
         FieldPanel("bio"),
+        # Only clinic managers link logins to practitioners: the link signs medical reviews.
+        FieldPanel("user", permission="treatments.add_practitioner"),
     ]
     search_fields = [index.SearchField("name"), index.AutocompleteField("name")]
 
@@ -147,9 +169,16 @@ class TreatmentPage(HeadlessPreviewPage, Page):
     )
     brand_name = models.CharField(max_length=100, blank=True, help_text="e.g. BOTOX")
     generic_name = models.CharField(max_length=200, blank=True, help_text="e.g. botulinum toxin type A")
-    category = models.CharField(max_length=30, choices=CATEGORY_CHOICES, default="other")
+    category = models.CharField(
+        max_length=30, choices=CATEGORY_CHOICES, default="other", help_text="The kind of treatment, for listings."
+    )
     hero_image = models.ForeignKey(
-        "wagtailimages.Image", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+        "wagtailimages.Image",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text="The large photo at the top of the page; describe it for blind visitors.",
     )
     body = StreamField(TreatmentBodyBlock(), blank=True, help_text="The sections of the page, in order.")
     reviewed_by = models.ForeignKey(
@@ -222,6 +251,28 @@ class TreatmentPage(HeadlessPreviewPage, Page):
     class Meta:
         verbose_name = "treatment page"
 
+    def publish(self, revision, *args, **kwargs):
+        # Every publish path (admin, workflow approval, scheduled publishing, code) obeys
+        # the consent and source rules; drafts are never checked.
+        from .publish_checks import check_ready_to_publish
+
+        check_ready_to_publish(revision.as_object())
+        return super().publish(revision, *args, **kwargs)
+
+    @property
+    def review_due_date(self):
+        """When the next medical review falls due (None if never reviewed)."""
+        from .review import review_due_date
+
+        return review_due_date(self)
+
+    @property
+    def review_state(self):
+        """overdue, due_soon or current; see treatments.review."""
+        from .review import review_state
+
+        return review_state(self)
+
     def structured_data(self, request=None):
         """The page's JSON-LD document (schema.org), composed from its blocks; embedded and in the API."""
         from .structured_data import treatment_page_json_ld
@@ -234,8 +285,8 @@ class TreatmentArea(Orderable):
     """An on-label area a treatment is approved for, e.g. crow's feet."""
 
     page = ParentalKey(TreatmentPage, on_delete=models.CASCADE, related_name="treatment_areas")
-    name = models.CharField(max_length=100)
-    description = models.CharField(max_length=300, blank=True)
+    name = models.CharField(max_length=100, help_text="An approved area, e.g. Crow's feet.")
+    description = models.CharField(max_length=300, blank=True, help_text="Optional: what is treated there.")
 
     panels = [FieldPanel("name"), FieldPanel("description")]
 

@@ -204,3 +204,11 @@ CONSULTATION_MAX_BODY_BYTES = int(os.environ.get("CONSULTATION_MAX_BODY_BYTES", 
 CONSULTATION_RETENTION_DAYS = int(os.environ.get("CONSULTATION_RETENTION_DAYS", "365"))
 # A cache outage must not turn patients away: without a working cache nobody is limited.
 RATELIMIT_FAIL_OPEN = True
+
+# Editorial governance (see README "Editorial governance"). A finished "Medical review" workflow
+# stamps the review date and reviewer into the page before publishing it.
+WAGTAIL_FINISH_WORKFLOW_ACTION = "treatments.review.publish_with_review"
+# The claims check warns (never blocks) when a block's text holds one of these phrases;
+# the off-label list applies inside off-label uses only.
+CMS_CLAIM_WARNING_PHRASES = ["painless", "guaranteed", "risk-free", "permanent", "no side effects"]
+CMS_OFF_LABEL_WARNING_PHRASES = ["FDA-approved"]
