@@ -1,0 +1,84 @@
+"""A real HTTP receiver on 127.0.0.1 and the settings that point webhooks at it."""
+
+import threading
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+
+import pytest
+
+SECRET = "receiver-shared-secret"
+
+
+class Receiver:
+    """Records every POST; answers 500 to the first ``fail_first`` of them, then 200."""
+
+    def __init__(self, fail_first=0, port=0):
+        self.fail_first = fail_first
+        self.requests = []
+        self.server = ThreadingHTTPServer(("127.0.0.1", port), _Handler)
+        self.server.receiver = self
+        self.url = f"http://127.0.0.1:{self.server.server_address[1]}/hooks/rebuild"
+        self.thread = threading.Thread(target=self.server.serve_forever, daemon=True)
+        self.thread.start()
+
+    @property
+    def events(self):
+        import json
+
+        return [json.loads(body)["event"] for _headers, body in self.requests]
+
+    def close(self):
+        self.server.shutdown()
+        self.server.server_close()
+
+
+class _Handler(BaseHTTPRequestHandler):
+    def do_POST(self):
+        receiver = self.server.receiver
+        body = self.rfile.read(int(self.headers["Content-Length"]))
+        receiver.requests.append((dict(self.headers), body))
+        status = 500 if len(receiver.requests) <= receiver.fail_first else 200
+        self.send_response(status)
+        self.send_header("Content-Type", "text/plain")
+        self.end_headers()
+        self.wfile.write(b"receiver is rebuilding" if status == 500 else b"ok")
+
+    def log_message(self, *args):
+        pass
+
+
+@pytest.fixture
+def receiver(settings):
+    """A receiver that accepts everything, configured as the only endpoint."""
+    receiver = Receiver()
+    settings.CMS_WEBHOOKS = [{"url": receiver.url, "secret": SECRET}]
+    yield receiver
+    receiver.close()
+
+
+@pytest.fixture
+def flaky_receiver(settings):
+    """A receiver that fails its first two requests with HTTP 500."""
+    receiver = Receiver(fail_first=2)
+    settings.CMS_WEBHOOKS = [{"url": receiver.url, "secret": SECRET}]
+    yield receiver
+    receiver.close()
+
+
+@pytest.fixture(autouse=True)
+def quick_retries(settings):
+    # Real back-off, scaled down so a test waits fractions of a second.
+    settings.CMS_WEBHOOK_RETRY_BASE_SECONDS = 0.2
+    settings.CMS_WEBHOOK_RETRY_MAX_SECONDS = 1
+    settings.CMS_WEBHOOK_TIMEOUT = 2
+    settings.CMS_WEBHOOK_MAX_ATTEMPTS = 4
+
+
+@pytest.fixture
+def committed(django_capture_on_commit_callbacks):
+    """Run a change and then its on-commit callbacks, as a real commit would."""
+
+    def run(change):
+        with django_capture_on_commit_callbacks(execute=True):
+            return change()
+
+    return run
