@@ -23,6 +23,8 @@ class PagePreviewAPIViewSet(_live_pages_endpoint()):
     """The draft behind a preview token, serialized exactly as ``/api/v2/pages/<id>/`` would."""
 
     known_query_parameters = frozenset(["content_type", "token", "fields", "rich_text_format", "format"])
+    # Drafts never enter the shared response cache of the public endpoints.
+    cache_responses = False
 
     @classmethod
     def get_urlpatterns(cls):

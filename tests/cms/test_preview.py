@@ -109,9 +109,16 @@ def test_preview_is_the_live_detail_shape_with_draft_values(draft, client):
 
 
 def test_preview_is_never_cached(draft, client):
-    response = client.get(preview_url(draft.create_page_preview().token))
+    token = draft.create_page_preview().token
+    response = client.get(preview_url(token))
     cache_control = response["Cache-Control"]
     assert "no-store" in cache_control and "private" in cache_control
+    assert "public" not in cache_control
+
+    # The editor keeps typing: the same token shows the newer draft at once.
+    draft.title = "BOTOX (second draft)"
+    draft.update_page_preview(token)
+    assert client.get(preview_url(token)).json()["title"] == "BOTOX (second draft)"
 
 
 def test_live_endpoints_do_not_show_the_draft(draft, client):
