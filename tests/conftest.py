@@ -12,9 +12,17 @@ from django.db import connections
 @pytest.fixture(autouse=True)
 def _clear_cache():
     # Wagtail caches site root paths: a test that creates a Site must not poison the next.
-    cache.clear()
+    _clear_own_cache_keys()
     yield
-    cache.clear()
+    _clear_own_cache_keys()
+
+
+def _clear_own_cache_keys():
+    # On Redis, clear() would flush the whole database: delete only this run's prefixed keys.
+    if hasattr(cache, "delete_pattern"):
+        cache.delete_pattern("*")
+    else:
+        cache.clear()
 
 
 @pytest.fixture

@@ -1,5 +1,7 @@
 """Test runs: fast hashing, in-memory email, fresh databases."""
 
+import os
+
 from .base import *  # noqa: F403
 
 DEBUG = False
@@ -10,3 +12,8 @@ PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 MEDIA_ROOT = BASE_DIR / ".test-media"  # noqa: F405
 # Serve static files straight from the app folders, no collectstatic needed.
 WHITENOISE_USE_FINDERS = True
+
+# On a shared Redis (CI's PostgreSQL + Redis pass), this run's keys carry their own prefix, and
+# tests clear only those (tests/conftest.py): other runs and other data in the same Redis survive.
+if CACHES["default"]["BACKEND"] == "django_redis.cache.RedisCache":  # noqa: F405
+    CACHES["default"]["KEY_PREFIX"] = f"test-{os.getpid()}"  # noqa: F405

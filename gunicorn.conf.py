@@ -1,0 +1,22 @@
+"""gunicorn's settings for `make serve-prod` and bench/load.py (gunicorn reads this file by itself).
+
+Every value can be changed from the environment; see the README's "Production" section.
+"""
+
+import os
+
+bind = os.environ.get("GUNICORN_BIND", "127.0.0.1:8000")
+# Two cores: a few processes, each with threads, so a slow client or query does not block the rest.
+workers = int(os.environ.get("WEB_CONCURRENCY", "3"))
+worker_class = "gthread"
+threads = int(os.environ.get("GUNICORN_THREADS", "4"))
+timeout = int(os.environ.get("GUNICORN_TIMEOUT", "30"))
+graceful_timeout = 20
+keepalive = 5
+# Recycle workers now and then, so a slow leak never grows into an outage.
+max_requests = int(os.environ.get("GUNICORN_MAX_REQUESTS", "5000"))
+max_requests_jitter = max_requests // 10
+accesslog = os.environ.get("GUNICORN_ACCESS_LOG", "-") or None
+errorlog = "-"
+# No shared control socket in $HOME: several servers (serve-prod, the benchmark) may run at once.
+control_socket_disable = True
