@@ -1,0 +1,33 @@
+"""Every kind of page a visitor can reach on the demo site, for the checkers."""
+
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+NODE_MODULES = ROOT / "node_modules"
+VNU_JAR = NODE_MODULES / "vnu-jar" / "build" / "dist" / "vnu.jar"
+AXE_JS = NODE_MODULES / "axe-core" / "axe.min.js"
+
+# name -> (path, expected status)
+PAGES = {
+    "home": ("/", 200),
+    "treatments": ("/treatments/", 200),
+    "botox": ("/treatments/botox/", 200),
+    "search-results": ("/search/?q=botox", 200),
+    "search-empty": ("/search/", 200),
+    "search-no-results": ("/search/?q=zzyzx", 200),
+    "not-found": ("/no-such-page/", 404),
+}
+# Built by the consultations app (issue 5); checked whenever they answer.
+OPTIONAL_PAGES = {
+    "consultation": ("/consultation/", 200),
+    "consultation-thanks": ("/consultation/thanks/", 200),
+}
+
+
+def reachable_pages(get_status):
+    """PAGES plus each optional page that answers with its expected status (``get_status(path)``)."""
+    pages = dict(PAGES)
+    for name, (path, status) in OPTIONAL_PAGES.items():
+        if get_status(path) == status:
+            pages[name] = (path, status)
+    return pages

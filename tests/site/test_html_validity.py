@@ -1,0 +1,60 @@
+"""Every page of the demo site is valid HTML: zero errors from the Nu Html Checker (vnu.jar)."""
+
+import json
+import shutil
+import subprocess
+
+import pytest
+from django.template.loader import render_to_string
+
+from tests.site.pages import VNU_JAR, reachable_pages
+
+# Warnings the checker gives for choices we keep on purpose: none so far; add with a reason.
+ALLOWED_WARNINGS = ()
+
+
+@pytest.fixture
+def vnu():
+    if not shutil.which("java"):
+        pytest.skip("Java is not installed (the Nu Html Checker needs it)")
+    if not VNU_JAR.exists():
+        pytest.skip(f"{VNU_JAR} missing: run .ci/setup-browser (npm ci) to install vnu-jar")
+
+    def check(files):
+        # One JVM for all files: starting Java is the slow part.
+        result = subprocess.run(
+            ["java", "-jar", str(VNU_JAR), "--format", "json", "--exit-zero-always", *map(str, files)],
+            capture_output=True,
+            text=True,
+            timeout=300,
+        )
+        return json.loads(result.stderr or result.stdout)["messages"]
+
+    return check
+
+
+def test_every_page_is_valid_html(client, demo, vnu, tmp_path, artifacts_dir):
+    pages = reachable_pages(lambda path: client.get(path).status_code)
+    files = []
+    for name, (path, status) in pages.items():
+        response = client.get(path)
+        assert response.status_code == status, path
+        files.append(tmp_path / f"{name}.html")
+        files[-1].write_bytes(response.content)
+    files.append(tmp_path / "server-error.html")
+    files[-1].write_text(render_to_string("500.html"))
+
+    messages = vnu(files)
+    (artifacts_dir / "vnu.json").write_text(json.dumps(messages, indent=2))
+    errors = [m for m in messages if m["type"] == "error" or m.get("subType") == "fatal"]
+    warnings = [m for m in messages if m.get("subType") == "warning" and m["message"] not in ALLOWED_WARNINGS]
+    report = "\n".join(f"{m['url'].rsplit('/', 1)[-1]}:{m.get('lastLine')}: {m['message']}" for m in errors + warnings)
+    assert not errors and not warnings, report
+    assert {f.name for f in files} >= {"home.html", "botox.html", "not-found.html", "server-error.html"}
+
+
+def test_checker_finds_real_errors(vnu, tmp_path):
+    # The check above cannot pass by accident: broken HTML is reported.
+    broken = tmp_path / "broken.html"
+    broken.write_text('<!DOCTYPE html><html lang="en"><head><title>x</title></head><body><p><div></p></body></html>')
+    assert any(m["type"] == "error" for m in vnu([broken]))
