@@ -87,5 +87,6 @@ def publish_with_review(workflow_state, user=None):
         reviewed = page.specific.get_latest_revision_as_object()
         reviewed.last_reviewed = timezone.localdate()
         reviewed.reviewed_by = practitioner
-        reviewed.save_revision(user=user, log_action=False)
+        reviewed.save_revision(user=user, log_action=False).publish(user=user)
+        return
     publish_workflow_state(workflow_state, user=user)
