@@ -1,26 +1,238 @@
-"""The Wagtail API v2 router: pages, images and documents, plus the clinic's details."""
+"""The public JSON API (Wagtail API v2): pages, images, documents, the clinic's details and
+the OpenAPI document describing them.
 
+Every public endpoint shares ``PublicAPIMixin``: anonymous and identical for everyone (logins
+are ignored, private pages and collections never appear), JSON only, bad input answered with a
+4xx JSON ``{"message": ...}``, responses cached with ETag / Cache-Control (``caching.py``) and
+what they reference fetched in bulk (``prefetch.py``).
+"""
+
+import functools
+
+from django.core.exceptions import ValidationError as DjangoValidationError
+from django.db import DataError
+from django.http import Http404, JsonResponse
+from django.urls import reverse
+from rest_framework.exceptions import APIException
+from rest_framework.renderers import JSONRenderer
 from rest_framework.response import Response
 from rest_framework.views import APIView
 from wagtail.api.v2.router import WagtailAPIRouter
+from wagtail.api.v2.serializers import StreamField as StreamFieldSerializer
+from wagtail.api.v2.utils import BadRequestError, parse_fields_parameter
 from wagtail.api.v2.views import PagesAPIViewSet
+from wagtail.api.validators import SiteFilterValidator
 from wagtail.documents.api.v2.views import DocumentsAPIViewSet
 from wagtail.images.api.v2.views import ImagesAPIViewSet
+from wagtail.models import CollectionViewRestriction, Page
 
 from treatments.api import clinic_representation
 from treatments.models import ClinicSettings
 
-api_router = WagtailAPIRouter("wagtailapi")
-api_router.register_endpoint("pages", PagesAPIViewSet)
-api_router.register_endpoint("images", ImagesAPIViewSet)
-api_router.register_endpoint("documents", DocumentsAPIViewSet)
+from .caching import CachedResponsesMixin
+from .prefetch import optimize_queryset, prefetch_related_images, prefetch_scope, prefetch_streams
+
+# Ids beyond this are not ids (and overflow SQLite/PostgreSQL integers): answered 404.
+MAX_ID = 2**31 - 1
+# Query parameters that only make sense on listings; the detail view refuses them.
+LISTING_ONLY_PARAMETERS = frozenset(
+    ["limit", "offset", "order", "search", "search_operator", "type", "child_of", "ancestor_of"]
+    + ["descendant_of", "translation_of", "locale"]
+)
+# Bad values that reach the database or a converter: the client's mistake, never a 500.
+BAD_INPUT_ERRORS = (BadRequestError, OverflowError, DataError, DjangoValidationError, ValueError)
 
 
-class ClinicAPIView(APIView):
-    """The clinic's public contact details for the requested site."""
+def error(message, status):
+    return Response({"message": message}, status=status)
+
+
+class PublicAPIMixin(CachedResponsesMixin):
+    """Behaviour shared by every public API v2 endpoint (see the module docstring)."""
 
     authentication_classes = []
     permission_classes = []
+    renderer_classes = [JSONRenderer]
+
+    def handle_exception(self, exc):
+        if isinstance(exc, Http404):
+            return error(str(exc) or "not found", 404)
+        if isinstance(exc, BAD_INPUT_ERRORS):
+            message = "; ".join(exc.messages) if isinstance(exc, DjangoValidationError) else str(exc)
+            return error(message or "bad request", 400)
+        if isinstance(exc, APIException):
+            response = error(str(exc.detail), exc.status_code)
+            for name, value in (self.get_exception_handler_context().get("headers") or {}).items():
+                response[name] = value
+            return response
+        return super().handle_exception(exc)
+
+    def check_detail_parameters(self):
+        allowed = self.known_query_parameters - LISTING_ONLY_PARAMETERS
+        unknown = set(self.request.GET) - allowed
+        if unknown:
+            raise BadRequestError("query parameter is not recognised here: " + ", ".join(sorted(unknown)))
+
+    def get_object(self):
+        try:
+            pk = int(self.kwargs.get("pk"))
+        except (TypeError, ValueError) as e:
+            raise Http404("not found") from e
+        if not 0 < pk <= MAX_ID:
+            raise Http404("not found")
+        return super().get_object()
+
+    def get_queryset(self):
+        queryset = super().get_queryset()
+        if getattr(self, "action", None) == "listing_view":
+            # Join what the requested fields show, so the listing costs the same for 20 or 100 items.
+            fields = self.request.GET.get("fields")
+            fields_config = parse_fields_parameter(fields) if fields else []
+            serializer_class = self._get_serializer_class(self.request.wagtailapi_router, queryset.model, fields_config)
+            queryset = optimize_queryset(queryset, serializer_class.Meta.fields)
+        return queryset
+
+    def listing_view(self, request):
+        for name in ("offset", "limit"):
+            # Wagtail checks the sign; a number beyond any database integer is just as wrong.
+            value = request.GET.get(name, "0")
+            if value.lstrip("-").isdigit() and int(value) > MAX_ID:
+                raise BadRequestError(f"{name} must be at most {MAX_ID}")
+        with prefetch_scope():
+            return super().listing_view(request)
+
+    def detail_view(self, request, pk=None):
+        self.check_detail_parameters()
+        with prefetch_scope():
+            instance = self.get_object()
+            serializer = self.get_serializer(instance)
+            self.prefetch([instance], serializer)
+            return Response(serializer.data)
+
+    def get_serializer(self, *args, **kwargs):
+        if not (kwargs.get("many") and args):
+            return super().get_serializer(*args, **kwargs)
+        # A listing page: fetch what all its items reference before any is serialized.
+        items = list(args[0])
+        serializer = super().get_serializer(items, *args[1:], **kwargs)
+        self.prefetch(items, serializer)
+        return serializer
+
+    def prefetch(self, instances, serializer):
+        fields = getattr(serializer, "child", serializer).fields
+        stream_fields = [name for name, field in fields.items() if isinstance(field, StreamFieldSerializer)]
+        prefetch_streams(instances, stream_fields)
+        prefetch_related_images(instances, list(fields))
+
+
+class TreatmentPagesAPIViewSet(PublicAPIMixin, PagesAPIViewSet):
+    """``/api/v2/pages/``: live, public pages only; the published revision, never a draft.
+
+    Listing, detail and find share one serializer (Wagtail's, built from ``api_fields``).
+    """
+
+    def get_base_queryset(self):
+        # Like Wagtail's get_public_pages_queryset, but a login never unlocks a private page:
+        # the API serves the same bytes to everyone, which is what makes it cacheable.
+        try:
+            site = SiteFilterValidator(site=self.request.GET.get("site"), request=self.request).site_obj
+        except ValueError as e:
+            raise BadRequestError(str(e)) from e
+        if site is None:
+            return Page.objects.none()
+        return Page.objects.live().public().descendant_of(site.root_page, inclusive=True)
+
+
+def _without_private_collections(queryset):
+    """Images and documents outside collections with view restrictions."""
+    restricted = CollectionViewRestriction.objects.values_list("collection__path", flat=True)
+    for path in restricted:
+        queryset = queryset.exclude(collection__path__startswith=path)
+    return queryset
+
+
+class PublicImagesAPIViewSet(PublicAPIMixin, ImagesAPIViewSet):
+    """``/api/v2/images/``: images outside private collections."""
+
+    def get_queryset(self):
+        return _without_private_collections(super().get_queryset())
+
+
+class PublicDocumentsAPIViewSet(PublicAPIMixin, DocumentsAPIViewSet):
+    """``/api/v2/documents/``: documents outside private collections."""
+
+    def get_queryset(self):
+        return _without_private_collections(super().get_queryset())
+
+
+api_router = WagtailAPIRouter("wagtailapi")
+api_router.register_endpoint("pages", TreatmentPagesAPIViewSet)
+api_router.register_endpoint("images", PublicImagesAPIViewSet)
+api_router.register_endpoint("documents", PublicDocumentsAPIViewSet)
+
+
+class PublicAPIView(PublicAPIMixin, APIView):
+    """A public endpoint outside the router: no query parameters unless listed."""
+
+    known_query_parameters = frozenset(["format", "_"])
+
+    def initial(self, request, *args, **kwargs):
+        super().initial(request, *args, **kwargs)
+        if request.method in ("GET", "HEAD"):
+            self.check_detail_parameters()
+
+
+class ClinicAPIView(PublicAPIView):
+    """The clinic's public contact details for the requested site."""
 
     def get(self, request):
         return Response(clinic_representation(ClinicSettings.for_request(request)))
+
+
+@functools.cache
+def _openapi_document():
+    from .openapi import build_document
+
+    return build_document(api_router)
+
+
+class OpenAPIView(PublicAPIView):
+    """The OpenAPI 3.1 document of this API (also: ``manage.py export_openapi PATH``)."""
+
+    def get(self, request):
+        return Response(_openapi_document())
+
+
+def api_not_found(request, *args, **kwargs):
+    """Any other URL under /api/: a JSON 404, like the endpoints' own."""
+    return JsonResponse({"message": "not found"}, status=404)
+
+
+def openapi_paths():
+    """This package's endpoints outside the router, for the OpenAPI document."""
+    from .openapi.document import cached_ok, error_responses
+
+    return {
+        reverse("api-clinic"): {
+            "get": {
+                "operationId": "clinic",
+                "tags": ["clinic"],
+                "summary": "The clinic's public contact details",
+                "responses": {
+                    **cached_ok("Contact details.", {"$ref": "#/components/schemas/Clinic"}),
+                    **error_responses(400),
+                },
+            }
+        },
+        reverse("api-openapi"): {
+            "get": {
+                "operationId": "openapi",
+                "tags": ["schema"],
+                "summary": "This document",
+                "responses": {
+                    **cached_ok("The OpenAPI 3.1 document.", {"type": "object"}),
+                    **error_responses(400),
+                },
+            }
+        },
+    }

@@ -1,7 +1,7 @@
 """URL map: admin, API, search, then every other path is a Wagtail page."""
 
 from django.conf import settings
-from django.urls import include, path
+from django.urls import include, path, re_path
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
@@ -9,7 +9,7 @@ from wagtail.documents import urls as wagtaildocs_urls
 from consultations.api import ConsultationRequestAPIView
 from search import views as search_views
 
-from .api import ClinicAPIView, api_router
+from .api import ClinicAPIView, OpenAPIView, api_not_found, api_router
 from .preview_api import PagePreviewAPIViewSet
 
 # Registered after "pages", so chosen pages and detail URLs still resolve to the live endpoint.
@@ -19,9 +19,12 @@ urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("api/v2/clinic/", ClinicAPIView.as_view(), name="api-clinic"),
+    path("api/v2/openapi.json", OpenAPIView.as_view(), name="api-openapi"),
     path("api/v2/consultations/", ConsultationRequestAPIView.as_view(), name="api-consultations"),
     path("consultation/", include("consultations.urls")),
     path("api/v2/", api_router.urls),
+    # Anything else under /api/ is a JSON 404 (e.g. /api/v2/pages/abc/), never the site's HTML one.
+    re_path(r"^api/", api_not_found),
     path("search/", search_views.search, name="search"),
     path("", include("seo.urls")),
 ]

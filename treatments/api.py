@@ -101,6 +101,9 @@ class ImageField(serializers.Field):
     def to_representation(self, value):
         return image_representation(value)
 
+    def openapi_schema(self):
+        return {"anyOf": [{"$ref": "#/components/schemas/Image"}, {"type": "null"}]}
+
 
 class PractitionerField(serializers.Field):
     """Serializes a practitioner foreign key as :func:`practitioner_representation`."""
@@ -111,6 +114,9 @@ class PractitionerField(serializers.Field):
 
     def to_representation(self, value):
         return practitioner_representation(value)
+
+    def openapi_schema(self):
+        return {"anyOf": [{"$ref": "#/components/schemas/Practitioner"}, {"type": "null"}]}
 
 
 class TreatmentAreaSerializer(serializers.Serializer):
@@ -132,3 +138,91 @@ class ClinicField(serializers.Field):
         from .models import ClinicSettings
 
         return clinic_representation(ClinicSettings.for_request(self.context["request"]))
+
+    def openapi_schema(self):
+        return {"$ref": "#/components/schemas/Clinic"}
+
+
+def openapi_components():
+    """JSON Schemas of the representations above, for the OpenAPI document (cms.openapi).
+
+    Tests validate every representation the API sends against these, so the two cannot drift.
+    """
+    from .models import ClinicSettings, Practitioner
+
+    def text(model, name, **extra):
+        field = model._meta.get_field(name)
+        schema = {"type": "string", **extra}
+        if field.max_length:
+            schema["maxLength"] = field.max_length
+        if field.help_text:
+            schema["description"] = str(field.help_text)
+        return schema
+
+    def obj(properties, description):
+        return {
+            "type": "object",
+            "description": description,
+            "properties": properties,
+            "required": list(properties),
+            "additionalProperties": False,
+        }
+
+    rendition = obj(
+        {"url": {"type": "string"}, "width": {"type": "integer"}, "height": {"type": "integer"}},
+        "A resized copy of an image.",
+    )
+    nullable_image = {"anyOf": [{"$ref": "#/components/schemas/Image"}, {"type": "null"}]}
+    return {
+        "Rendition": rendition,
+        "Image": obj(
+            {
+                "id": {"type": "integer"},
+                "title": {"type": "string"},
+                "alt": {"type": "string", "description": "Alt text for the image."},
+                "width": {"type": "integer"},
+                "height": {"type": "integer"},
+                "renditions": obj(
+                    {name: {"$ref": "#/components/schemas/Rendition"} for name in RENDITIONS},
+                    "Ready-to-use sizes: " + ", ".join(f"{name} ({spec})" for name, spec in RENDITIONS.items()),
+                ),
+            },
+            "A chosen image, expanded.",
+        ),
+        "PageLink": obj(
+            {
+                "id": {"type": "integer"},
+                "title": {"type": "string"},
+                "url_path": {"type": ["string", "null"], "description": "The page's URL on its site."},
+                "type": {"type": ["string", "null"], "description": "app_label.ModelName"},
+            },
+            "A chosen page: enough to link to it.",
+        ),
+        "Practitioner": obj(
+            {
+                "id": {"type": "integer"},
+                "name": text(Practitioner, "name"),
+                "credentials": text(Practitioner, "credentials"),
+                "job_title": text(Practitioner, "job_title"),
+                "bio": text(Practitioner, "bio"),
+                "photo": nullable_image,
+            },
+            "A practitioner's public profile.",
+        ),
+        "Clinic": obj(
+            {
+                "name": text(ClinicSettings, "name"),
+                "phone": text(ClinicSettings, "phone"),
+                "phone_href": {"type": "string", "description": "The phone number as a tel: URI."},
+                "email": text(ClinicSettings, "public_email"),
+                "street_address": text(ClinicSettings, "street_address"),
+                "city": text(ClinicSettings, "city"),
+                "region": text(ClinicSettings, "region"),
+                "postal_code": text(ClinicSettings, "postal_code"),
+                "country": text(ClinicSettings, "country"),
+                "consultation_url": text(ClinicSettings, "consultation_url"),
+                "consultation_label": text(ClinicSettings, "consultation_label"),
+            },
+            "The clinic's public contact details.",
+        ),
+    }

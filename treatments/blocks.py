@@ -47,6 +47,10 @@ class ClinicImageChooserBlock(ImageChooserBlock):
     def get_api_representation(self, value, context=None):
         return api.image_representation(value)
 
+    def api_schema(self, schemas):
+        # A chosen image may since have been deleted: null then.
+        return {"anyOf": [schemas.ref("Image"), {"type": "null"}]}
+
 
 class TreatmentChooserBlock(blocks.PageChooserBlock):
     """A link to another treatment page; in the API its id, title and URL path."""
@@ -55,7 +59,11 @@ class TreatmentChooserBlock(blocks.PageChooserBlock):
         super().__init__(page_type="treatments.TreatmentPage", **kwargs)
 
     def get_api_representation(self, value, context=None):
-        return api.page_representation(value)
+        # A chosen page that is not live (a draft, or unpublished since) is not shown.
+        return api.page_representation(value if value is not None and value.live else None)
+
+    def api_schema(self, schemas):
+        return {"anyOf": [schemas.ref("PageLink"), {"type": "null"}]}
 
 
 class PractitionerChooserBlock(SnippetChooserBlock):
@@ -66,6 +74,9 @@ class PractitionerChooserBlock(SnippetChooserBlock):
 
     def get_api_representation(self, value, context=None):
         return api.practitioner_representation(value)
+
+    def api_schema(self, schemas):
+        return {"anyOf": [schemas.ref("Practitioner"), {"type": "null"}]}
 
 
 # Sections of a treatment page.
@@ -416,6 +427,10 @@ class OffLabelUsesBlock(blocks.StructBlock):
         data = super().get_api_representation(value, context)
         data["off_label"] = True
         return data
+
+    def api_schema_extra(self):
+        """The API's addition to the generated schema (see ``get_api_representation``)."""
+        return {"properties": {"off_label": {"const": True}}, "required": ["off_label"]}
 
     def json_ld(self, value, context=None):
         """Off-label uses: plain ``MedicalIndication``s, never ``ApprovedIndication``s."""

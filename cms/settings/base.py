@@ -50,6 +50,8 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "django.contrib.sitemaps",
+    # Last: its hooks override Wagtail's rich-text page links, its signals see every model.
+    "cms",
 ]
 
 MIDDLEWARE = [
@@ -169,6 +171,10 @@ WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "rtf", "txt", "xlsx"]
 WAGTAILAPI_RICH_TEXT_FORMAT = "html"
 WAGTAILAPI_LIMIT_MAX = 100
 WAGTAILAPI_BASE_URL = os.environ.get("WAGTAILAPI_BASE_URL", WAGTAILADMIN_BASE_URL)
+# Public API responses: Cache-Control max-age for clients and CDNs, and how long Django's cache
+# keeps them (0 turns the server-side cache off). See README "API caching".
+CMS_API_CACHE_MAX_AGE = int(os.environ.get("CMS_API_CACHE_MAX_AGE", "60"))
+CMS_API_CACHE_TIMEOUT = int(os.environ.get("CMS_API_CACHE_TIMEOUT", "600"))
 
 REST_FRAMEWORK = {
     "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],

@@ -1,0 +1,152 @@
+"""JSON Schema of API v2 objects, derived from the serializers the endpoints really use.
+
+Every endpoint builds its serializer from ``api_fields`` (pages) or its viewset's field
+lists (images, documents). We ask the viewset for that same serializer with every field
+switched on and map each serializer field to a schema: Wagtail's own fields by class,
+project fields through their ``openapi_schema()`` method, plain DRF fields through DRF's
+``AutoSchema.map_field`` (max lengths, bounds, choices, formats come from the model).
+"""
+
+from rest_framework import serializers
+from rest_framework.schemas.openapi import AutoSchema
+from wagtail.api.v2 import serializers as v2
+from wagtail.documents.api.v2.serializers import DocumentDownloadUrlField
+from wagtail.images.api.v2.serializers import ImageDownloadUrlField
+
+from .blocks import nullable
+
+STRING = {"type": "string"}
+URL = {"type": "string", "format": "uri"}
+
+ALL_FIELDS = [("*", False, None)]
+
+
+def object_schema(viewset, router, model, blocks, required=()):
+    """The schema of ``model`` as ``viewset`` serializes it with ``fields=*``."""
+    serializer_class = viewset._get_serializer_class(router, model, ALL_FIELDS, show_details=True)
+    return serializer_schema(serializer_class(), model, blocks, required=required)
+
+
+def serializer_schema(serializer, model, blocks, required=()):
+    """Map a Wagtail API serializer: meta fields go under ``meta``, the rest at the top."""
+    meta_names = set(getattr(serializer, "meta_fields", ()))
+    properties, meta = {}, {}
+    for name, field in serializer.fields.items():
+        if field.write_only:
+            continue
+        schema = field_schema(field, model, blocks)
+        (meta if name in meta_names else properties)[name] = schema
+    if meta:
+        properties = {
+            "id": properties.pop("id", {"type": "integer"}),
+            "meta": {"type": "object", "properties": meta, "additionalProperties": False},
+            **properties,
+        }
+    schema = {"type": "object", "properties": properties, "additionalProperties": False}
+    if required:
+        schema["required"] = [name for name in required if name in properties]
+    return schema
+
+
+def field_schema(field, model, blocks):
+    """The schema of one serializer field's output."""
+    if hasattr(field, "openapi_schema"):
+        return field.openapi_schema()
+    if isinstance(field, v2.StreamField):
+        stream_block = model._meta.get_field(field.source).stream_block
+        return blocks.stream_schema(stream_block)
+    if isinstance(field, v2.RichTextFieldSerializer):
+        return {"type": "string", "contentMediaType": "text/html"}
+    if isinstance(field, v2.TypeField | v2.PageTypeField):
+        return {"type": "string", "description": "app_label.ModelName"}
+    if isinstance(field, v2.DetailUrlField):
+        return URL
+    if isinstance(field, v2.PageHtmlUrlField):
+        return nullable(URL)
+    if isinstance(field, v2.PageLocaleField):
+        return STRING
+    if isinstance(field, v2.PageParentField | v2.PageAliasOfField):
+        return nullable(blocks.component("PageSummary", _page_summary))
+    if isinstance(field, v2.TagsField):
+        return {"type": "array", "items": STRING}
+    if isinstance(field, ImageDownloadUrlField | DocumentDownloadUrlField):
+        return STRING
+    if isinstance(field, v2.ChildRelationField):
+        child = field.serializer_class()
+        child_model = child.Meta.model
+        return {"type": "array", "items": serializer_schema(child, child_model, blocks)}
+    if isinstance(field, v2.RelatedField):
+        return nullable(blocks.component("RelatedObject", _related_object))
+    return drf_field_schema(field)
+
+
+# DRF base classes that promise nothing about their output's type.
+UNTYPED_FIELDS = (serializers.Field, serializers.ReadOnlyField, serializers.SerializerMethodField)
+
+
+def drf_field_schema(field):
+    """A plain DRF field, mapped by DRF's own OpenAPI inspector and lifted to OpenAPI 3.1."""
+    drf_base = next(cls for cls in type(field).__mro__ if cls.__module__.startswith("rest_framework."))
+    if drf_base in UNTYPED_FIELDS:
+        # A custom field without ``openapi_schema()``: any JSON, rather than a false promise.
+        description = (field.help_text or type(field).__doc__ or "").strip().split("\n")[0]
+        return {"description": description} if description else {}
+    inspector = AutoSchema()
+    if isinstance(field, serializers.ListSerializer | serializers.Serializer):
+        schema = inspector.map_field(field)
+    else:
+        schema = inspector.map_field(field)
+        inspector.map_field_validators(field, schema)
+        if field.allow_null:
+            schema["nullable"] = True
+        if field.help_text:
+            schema["description"] = str(field.help_text)
+    return to_openapi_31(schema)
+
+
+def to_openapi_31(schema):
+    """DRF writes OpenAPI 3.0 (``nullable: true``); 3.1 says ``type: [..., "null"]``."""
+    if isinstance(schema, list):
+        return [to_openapi_31(item) for item in schema]
+    if not isinstance(schema, dict):
+        return schema
+    schema = {key: to_openapi_31(value) for key, value in schema.items()}
+    if isinstance(schema.get("pattern"), str):
+        # Python's end-of-string anchor; ECMA-262 (JSON Schema's regex dialect) says "$".
+        schema["pattern"] = schema["pattern"].replace("\\z", "$").replace("\\Z", "$")
+    if schema.pop("nullable", False):
+        if isinstance(schema.get("type"), str):
+            schema["type"] = [schema["type"], "null"]
+            if "enum" in schema:
+                schema["enum"] = [*schema["enum"], None]
+        else:
+            schema = {"anyOf": [schema, {"type": "null"}]}
+    return schema
+
+
+def _page_summary():
+    return {
+        "type": "object",
+        "description": "Another page, as Wagtail's API v2 nests it (parent, alias_of).",
+        "properties": {
+            "id": {"type": "integer"},
+            "meta": {
+                "type": "object",
+                "properties": {"type": STRING, "detail_url": URL, "html_url": nullable(URL)},
+            },
+            "title": STRING,
+        },
+        "required": ["id", "meta", "title"],
+    }
+
+
+def _related_object():
+    return {
+        "type": "object",
+        "description": "A related object, as Wagtail's API v2 nests it.",
+        "properties": {
+            "id": {"type": "integer"},
+            "meta": {"type": "object", "properties": {"type": STRING, "detail_url": URL}},
+        },
+        "required": ["id"],
+    }

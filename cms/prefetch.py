@@ -1,0 +1,187 @@
+"""Request-scoped bulk loading of what API responses reference: constant queries per response.
+
+Inside ``prefetch_scope()`` the objects that StreamField blocks point at (chosen images,
+pages, snippets, and pages linked from rich text) are fetched once for every page being
+serialized, one query per model, before serialization starts. Choosers and the rich-text
+page-link handler (registered in ``wagtail_hooks.py`` through Wagtail's own rich-text
+feature registry) look there first and fall back to Wagtail's own loading outside a scope.
+"""
+
+import contextvars
+import copy
+from collections import defaultdict
+from contextlib import contextmanager
+
+from django.db import models
+from wagtail import blocks
+from wagtail.fields import StreamField
+from wagtail.images import get_image_model
+from wagtail.models import Page
+from wagtail.rich_text import extract_references_from_rich_text
+from wagtail.rich_text.pages import PageLinkHandler
+
+_scope = contextvars.ContextVar("cms_prefetch_scope", default=None)
+
+
+@contextmanager
+def prefetch_scope():
+    """Objects fetched inside are shared by everything serialized inside."""
+    token = _scope.set({})
+    try:
+        yield
+    finally:
+        _scope.reset(token)
+
+
+def scoped(model):
+    """The scope's ``{str(id): object}`` of ``model``, or None outside a scope."""
+    scope = _scope.get()
+    if scope is None:
+        return None
+    return scope.setdefault(model, {})
+
+
+def objects_for(model, values):
+    """Objects for chooser ``values`` (ids) from the scope, or None when any is missing."""
+    found = scoped(model)
+    if found is None:
+        return None
+    keys = [str(value) for value in values if value is not None]
+    if any(key not in found for key in keys):
+        return None
+    seen, result = set(), []
+    for value in values:
+        obj = found.get(str(value)) if value is not None else None
+        if obj is not None and value in seen:
+            obj = copy.copy(obj)  # as Wagtail's bulk_to_python: one instance per occurrence
+        seen.add(value)
+        result.append(obj)
+    return result
+
+
+def _walk(block, raw, found):
+    """Collect ``{model: ids}`` referenced by a raw (JSON) block value."""
+    if raw is None:
+        return
+    if isinstance(block, blocks.StreamBlock):
+        for item in raw:
+            child = block.child_blocks.get(item.get("type")) if isinstance(item, dict) else None
+            if child is not None:
+                _walk(child, item.get("value"), found)
+    elif isinstance(block, blocks.StructBlock):
+        if isinstance(raw, dict):
+            for name, child in block.child_blocks.items():
+                _walk(child, raw.get(name), found)
+    elif isinstance(block, blocks.ListBlock):
+        for item in raw:
+            # New-style lists store {"type": "item", "value": ..., "id": ...}.
+            value = item["value"] if isinstance(item, dict) and item.get("type") == "item" else item
+            _walk(block.child_block, value, found)
+    elif isinstance(block, blocks.RichTextBlock):
+        for model, object_id, _path, _content_path in extract_references_from_rich_text(raw or ""):
+            found[model].add(str(object_id))
+    elif isinstance(block, blocks.ChooserBlock):
+        found[block.model_class].add(str(raw))
+
+
+def prefetch_streams(instances, field_names):
+    """Fetch, for all ``instances`` at once, what their StreamFields ``field_names`` reference."""
+    scope = _scope.get()
+    if scope is None:
+        return
+    found = defaultdict(set)
+    for instance in instances:
+        for name in field_names:
+            try:
+                field = instance._meta.get_field(name)
+            except Exception:
+                continue
+            if isinstance(field, StreamField):
+                value = getattr(instance, name)
+                _walk(field.stream_block, list(value.raw_data), found)
+    image_model = get_image_model()
+    for model, ids in found.items():
+        store = scope.setdefault(model, {})
+        ids = [i for i in ids if i not in store and i.isdigit()]
+        if not ids:
+            continue
+        if model is Page:
+            # Rich-text links: the specific pages, as Wagtail's PageLinkHandler loads them.
+            fetched = Page.objects.filter(id__in=ids).defer_streamfields().specific()
+        else:
+            fetched = model._default_manager.filter(pk__in=ids)
+        objects = list(fetched)
+        if issubclass(model, image_model):
+            from treatments.api import prefetch_renditions
+
+            prefetch_renditions(objects)
+        store.update({str(obj.pk): obj for obj in objects})
+        store.update({i: None for i in ids if i not in store})  # deleted: known to be missing
+
+
+def optimize_queryset(queryset, field_names):
+    """Join the foreign keys and prefetch the child relations that ``field_names`` show."""
+    model = queryset.model
+    image_model = get_image_model()
+    joins, prefetches = [], []
+    for name in field_names:
+        try:
+            field = model._meta.get_field(name)
+        except Exception:
+            continue
+        if isinstance(field, models.ForeignKey):
+            joins.append(name)
+            # One level further for images on the related object (e.g. a practitioner's photo).
+            for sub in field.related_model._meta.get_fields():
+                if isinstance(sub, models.ForeignKey) and issubclass(sub.related_model, image_model):
+                    joins.append(f"{name}__{sub.name}")
+        elif field.one_to_many and not field.concrete:
+            prefetches.append(name)
+    if joins:
+        queryset = queryset.select_related(*joins)
+    if prefetches:
+        queryset = queryset.prefetch_related(*prefetches)
+    return queryset
+
+
+def prefetch_related_images(instances, field_names):
+    """Renditions of the images page fields show (directly or on a related object), in one query."""
+    from treatments.api import prefetch_renditions
+
+    image_model = get_image_model()
+    images = []
+    for instance in instances:
+        for name in field_names:
+            value = getattr(instance, name, None) if _is_fk(instance, name) else None
+            if isinstance(value, image_model):
+                images.append(value)
+            elif isinstance(value, models.Model):
+                for sub in value._meta.get_fields():
+                    if isinstance(sub, models.ForeignKey) and issubclass(sub.related_model, image_model):
+                        image = getattr(value, sub.name)
+                        if image is not None:
+                            images.append(image)
+    prefetch_renditions(images)
+
+
+def _is_fk(instance, name):
+    try:
+        return isinstance(instance._meta.get_field(name), models.ForeignKey)
+    except Exception:
+        return False
+
+
+class PrefetchedPageLinkHandler(PageLinkHandler):
+    """Wagtail's page-link handler, reading pages fetched for the whole response."""
+
+    @classmethod
+    def get_many(cls, attrs_list):
+        pages = scoped(Page)
+        if pages is None:
+            return super().get_many(attrs_list)
+        ids = [str(attrs.get("id")) for attrs in attrs_list]
+        missing = list(dict.fromkeys(i for i in ids if i not in pages))
+        if missing:
+            fetched = super().get_many([{"id": i} for i in missing])
+            pages.update(zip(missing, fetched, strict=True))
+        return [pages.get(i) for i in ids]
