@@ -383,16 +383,19 @@ def summarize(recorder, seconds, windows):
     postgres_window = windows.get("postgres")
     failures, table = [], []
 
-    def in_outage(t):
-        return postgres_window and postgres_window[0] - 1 <= t <= postgres_window[1] + RECOVERY_GRACE_SECONDS
+    def in_outage(t, seconds):
+        # A request in flight when the database stopped counts too: its answer comes during the outage.
+        return (
+            postgres_window and t + seconds >= postgres_window[0] and t <= postgres_window[1] + RECOVERY_GRACE_SECONDS
+        )
 
     for endpoint, rows in sorted(recorder.results.items()):
         ok = [row for row in rows if row[1] is not None and row[1] < 400 and row[3] is None]
         counts = defaultdict(int)
-        for t, status, _, problem, retry_after in rows:
+        for t, status, elapsed, problem, retry_after in rows:
             counts[status] += 1
             if status is None or status >= 500:
-                if status == 503 and in_outage(t) and retry_after:
+                if status == 503 and in_outage(t, elapsed) and retry_after:
                     continue
                 failures.append(f"{endpoint}: {status or problem} at +{t - rows[0][0]:.1f} s")
             elif problem:
