@@ -28,7 +28,7 @@ from pathlib import Path, PurePosixPath
 
 from django.core.exceptions import ValidationError
 from django.core.files.images import ImageFile
-from django.db import transaction
+from django.db import DatabaseError, transaction
 from django.utils.text import slugify
 from PIL import Image as PILImage
 from wagtail import blocks
@@ -318,6 +318,8 @@ def _read(path):
     for name in ("images", "practitioners", "treatments"):
         if not isinstance(data.get(name), list):
             raise PortabilityError(f"'{name}' must be a list.")
+    if not isinstance(data.get("index"), dict | None):
+        raise PortabilityError("'index' must be an object or null.")
     for record in data["images"]:
         _require(record, ["key", "title", "file", "sha256"], "images")
     for record in data["practitioners"]:
@@ -409,6 +411,15 @@ class _Importer:
             image.focal_point_y = focal_point.get("y")
             image.focal_point_width = focal_point.get("width")
             image.focal_point_height = focal_point.get("height")
+            fields = [
+                "title",
+                "description",
+                "focal_point_x",
+                "focal_point_y",
+                "focal_point_width",
+                "focal_point_height",
+            ]
+            self._clean_fields(image, fields, f"Image {record['key']}")
             is_new = image.pk is None
             image.save()
             if is_new:
@@ -463,9 +474,9 @@ class _Importer:
         page.treatment_areas.clear()
         for order, area in enumerate(record.get("treatment_areas") or []):
             _require(area, ["name"], f"{label} treatment_areas")
-            page.treatment_areas.add(
-                TreatmentArea(name=area["name"], description=area.get("description") or "", sort_order=order)
-            )
+            area = TreatmentArea(name=area["name"], description=area.get("description") or "", sort_order=order)
+            self._clean(area, f"{label}, treatment area {order + 1}", exclude=["page"])
+            page.treatment_areas.add(area)
         live = bool(record.get("live", True))
         if live or not page.live:
             # The page record holds the content of a draft, and publish() copies it for a live one.
@@ -480,9 +491,15 @@ class _Importer:
         except ValidationError as error:
             raise PortabilityError(f"Treatment '{record['slug']}': {_messages(error)}") from error
 
-    def _clean(self, instance, label):
+    def _clean_fields(self, instance, fields, label):
         try:
-            instance.full_clean()
+            instance.clean_fields(exclude=[f.name for f in instance._meta.fields if f.name not in fields])
+        except ValidationError as error:
+            raise PortabilityError(f"{label}: {_messages(error)}") from error
+
+    def _clean(self, instance, label, exclude=None):
+        try:
+            instance.full_clean(exclude=exclude)
         except ValidationError as error:
             raise PortabilityError(f"{label}: {_messages(error)}") from error
 
@@ -556,7 +573,15 @@ def import_treatments(path, site_hostname=None):
             importer.import_images()
             importer.import_practitioners()
             return importer.import_treatments(index)
+    except DatabaseError as error:
+        # A value the checks above let through but a column refuses (e.g. too long for PostgreSQL).
+        _delete_files(importer.saved_files)
+        raise PortabilityError(f"The database refused the import: {error}") from error
     except Exception:
-        for stored in importer.saved_files:
-            stored.storage.delete(stored.name)
+        _delete_files(importer.saved_files)
         raise
+
+
+def _delete_files(files):
+    for stored in files:
+        stored.storage.delete(stored.name)

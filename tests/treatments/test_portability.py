@@ -324,3 +324,24 @@ def test_exporting_again_into_the_same_folder_replaces_the_export(every_block_si
     first = _export(tmp_path / "export")
     (tmp_path / "export" / "images" / "image-9.png").write_bytes(b"stale")
     assert _export(tmp_path / "export") == first
+
+
+def _overlong_image_title(data, folder):
+    data["images"][0]["title"] = "x" * 300
+
+
+def _overlong_area(data, folder):
+    data["treatments"][-1]["treatment_areas"] = [{"name": "y" * 150, "description": ""}]
+
+
+@pytest.mark.parametrize(
+    ("change", "message"),
+    [(_overlong_image_title, "Image image-1: title"), (_overlong_area, "treatment area 1")],
+)
+def test_values_too_long_for_their_fields_are_refused(every_block_site, tmp_path, change, message):
+    folder = _broken(tmp_path, change)
+    before = (TreatmentPage.objects.count(), get_image_model().objects.count())
+    _empty_the_database()
+    with pytest.raises(CommandError, match=message):
+        call_command("import_treatments", str(folder), verbosity=0)
+    assert not TreatmentPage.objects.exists() and before[0] > 0
