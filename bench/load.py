@@ -526,7 +526,10 @@ def main(args):
             f"gunicorn {args.workers} workers; faults: {', '.join(faults) or 'none'}"
         )
         windows = {}
+        # Client, server and databases share this machine: its load says how much the figures mean.
+        load_before = os.getloadavg()[0]
         recorder = asyncio.run(run_load(args, base_url, treatment_id, services, windows))
+        load_after = os.getloadavg()[0]
         editor.wait(timeout=30)
 
         table, failures = summarize(recorder, args.seconds, windows)
@@ -563,6 +566,7 @@ def main(args):
         print_table(table)
         total = sum(row["requests"] for row in table)
         print(f"\ntotal: {total} requests, {total / args.seconds:.0f} req/s over {args.seconds} s")
+        print(f"machine: {os.cpu_count()} cores, load average {load_before:.1f} before, {load_after:.1f} after")
         print(f"editor: {len(published)} revisions published, {failed_publishes} attempts failed (database down)")
         print(
             f"consultations: {len(recorder.references)} accepted, all stored exactly once: {not missing} "
@@ -585,6 +589,8 @@ def main(args):
                         "submitters": args.submitters,
                         "workers": args.workers,
                         "faults": faults,
+                        "cores": os.cpu_count(),
+                        "load_average": [round(load_before, 1), round(load_after, 1)],
                         "endpoints": table,
                         "published": len(published),
                         "consultations_accepted": len(recorder.references),
