@@ -109,14 +109,27 @@ def prefetch_streams(instances, field_names):
             # Rich-text links: the specific pages, as Wagtail's PageLinkHandler loads them.
             fetched = Page.objects.filter(id__in=ids).defer_streamfields().specific()
         else:
-            fetched = model._default_manager.filter(pk__in=ids)
+            image_fields = _image_foreign_keys(model)
+            fetched = model._default_manager.filter(pk__in=ids).select_related(*image_fields)
         objects = list(fetched)
-        if issubclass(model, image_model):
-            from treatments.api import prefetch_renditions
+        from treatments.api import prefetch_renditions
 
+        if issubclass(model, image_model):
             prefetch_renditions(objects)
+        elif model is not Page and image_fields:
+            # e.g. a chosen practitioner's photo
+            prefetch_renditions([img for obj in objects for f in image_fields if (img := getattr(obj, f))])
         store.update({str(obj.pk): obj for obj in objects})
         store.update({i: None for i in ids if i not in store})  # deleted: known to be missing
+
+
+def _image_foreign_keys(model):
+    image_model = get_image_model()
+    return [
+        field.name
+        for field in model._meta.get_fields()
+        if isinstance(field, models.ForeignKey) and issubclass(field.related_model, image_model)
+    ]
 
 
 def optimize_queryset(queryset, field_names):

@@ -143,6 +143,21 @@ class ClinicField(serializers.Field):
         return {"$ref": "#/components/schemas/Clinic"}
 
 
+class StructuredDataField(serializers.Field):
+    """The page's JSON-LD, built with the request so clinic details and site are read once per request."""
+
+    def __init__(self, **kwargs):
+        kwargs["read_only"] = True
+        kwargs["source"] = "*"
+        super().__init__(**kwargs)
+
+    def to_representation(self, page):
+        return page.structured_data(self.context.get("request"))
+
+    def openapi_schema(self):
+        return {"type": "object", "description": "The page's schema.org JSON-LD document (@context, @graph)."}
+
+
 def openapi_components():
     """JSON Schemas of the representations above, for the OpenAPI document (cms.openapi).
 

@@ -35,7 +35,17 @@ def _check_range(value, low, high, label):
 # Choosers that arrive expanded in the API, never as a bare id.
 
 
-class ClinicImageChooserBlock(ImageChooserBlock):
+class PrefetchedChooserMixin:
+    """Reads the chosen objects an API response fetched for all its pages at once (cms.prefetch)."""
+
+    def bulk_to_python(self, values):
+        from cms.prefetch import objects_for
+
+        found = objects_for(self.model_class, values)
+        return found if found is not None else super().bulk_to_python(values)
+
+
+class ClinicImageChooserBlock(PrefetchedChooserMixin, ImageChooserBlock):
     """An image chooser whose API form carries renditions, size and alt text."""
 
     def bulk_to_python(self, values):
@@ -52,7 +62,7 @@ class ClinicImageChooserBlock(ImageChooserBlock):
         return {"anyOf": [schemas.ref("Image"), {"type": "null"}]}
 
 
-class TreatmentChooserBlock(blocks.PageChooserBlock):
+class TreatmentChooserBlock(PrefetchedChooserMixin, blocks.PageChooserBlock):
     """A link to another treatment page; in the API its id, title and URL path."""
 
     def __init__(self, **kwargs):
@@ -66,7 +76,7 @@ class TreatmentChooserBlock(blocks.PageChooserBlock):
         return {"anyOf": [schemas.ref("PageLink"), {"type": "null"}]}
 
 
-class PractitionerChooserBlock(SnippetChooserBlock):
+class PractitionerChooserBlock(PrefetchedChooserMixin, SnippetChooserBlock):
     """A practitioner of the clinic; in the API their public profile."""
 
     def __init__(self, **kwargs):

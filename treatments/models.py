@@ -245,7 +245,7 @@ class TreatmentPage(HeadlessPreviewPage, Page):
         APIField("reviewed_by", serializer=api.PractitionerField()),
         APIField("last_reviewed"),
         APIField("clinic", serializer=api.ClinicField()),
-        APIField("structured_data"),
+        APIField("structured_data", serializer=api.StructuredDataField()),
     ]
 
     class Meta:

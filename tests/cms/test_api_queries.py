@@ -1,0 +1,76 @@
+"""Query counts of the API do not grow with content: blocks, images, rich-text links, pages."""
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from tests.cms.content import every_block_body
+from tests.treatments.factories import faq_block, make_treatment
+from treatments.models import Practitioner
+
+
+@pytest.fixture(autouse=True)
+def _no_server_cache(settings):
+    # Measure the work of building responses, not the response cache.
+    settings.CMS_API_CACHE_TIMEOUT = 0
+
+
+def count(client, url):
+    with CaptureQueriesContext(connection) as captured:
+        response = client.get(url)
+    assert response.status_code == 200, response.content[:300]
+    return len(captured)
+
+
+def linked_faq(pages):
+    answer = "".join(f'<p><a linktype="page" id="{p.pk}">{p.title}</a></p>' for p in pages)
+    return faq_block(n_items=2, answer=answer)
+
+
+def test_detail_is_constant_in_blocks_images_and_links(demo, treatment_index, client, make_image):
+    targets = [make_treatment(treatment_index) for _ in range(6)]
+    practitioner = Practitioner.objects.create(name="Dr. Q", photo=make_image(title="Q"))
+
+    def page_with(n):
+        body = []
+        for i in range(n):
+            body += every_block_body(image=make_image(), practitioner=practitioner, linked_page=targets[i % 6])
+            body.append(linked_faq(targets[: i + 1]))
+        return make_treatment(treatment_index, body=body, hero_image=make_image(), reviewed_by=practitioner)
+
+    small, large = page_with(1), page_with(6)
+    assert len(large.body) == 6 * len(small.body)
+    for page in (small, large):
+        count(client, f"/api/v2/pages/{page.pk}/")  # renditions are generated on the first request
+    baseline = count(client, f"/api/v2/pages/{small.pk}/")
+    assert count(client, f"/api/v2/pages/{large.pk}/") == baseline
+    assert baseline <= 21  # measured: 21 with every block type, images, practitioners and links
+
+
+def test_rich_text_links_cost_nothing_per_link(demo, treatment_index, client, django_assert_max_num_queries):
+    targets = [make_treatment(treatment_index) for _ in range(10)]
+    one = make_treatment(treatment_index, body=[linked_faq(targets[:1])])
+    ten = make_treatment(treatment_index, body=[linked_faq(targets)] * 5)
+    baseline = count(client, f"/api/v2/pages/{one.pk}/")
+    with django_assert_max_num_queries(baseline):
+        body = client.get(f"/api/v2/pages/{ten.pk}/").content.decode()
+    assert all(f'href=\\"/treatments/{t.slug}/\\"' in body for t in targets)  # JSON-escaped quotes
+
+
+def test_listing_is_constant_in_pages(demo, treatment_index, client, make_image, django_assert_max_num_queries):
+    practitioner = Practitioner.objects.create(name="Dr. L", photo=make_image(title="L"))
+    image = make_image()
+    for _ in range(100):
+        make_treatment(
+            treatment_index,
+            body=every_block_body(image=image, practitioner=practitioner, linked_page=demo),
+            hero_image=image,
+            reviewed_by=practitioner,
+        )
+    url = "/api/v2/pages/?type=treatments.TreatmentPage&fields=*&limit={}"
+    count(client, url.format(100))  # renditions
+    twenty = count(client, url.format(20))
+    with django_assert_max_num_queries(twenty):
+        data = client.get(url.format(100)).json()
+    assert len(data["items"]) == 100
+    assert twenty <= 25
