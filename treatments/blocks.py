@@ -191,6 +191,7 @@ class CandidateCriteriaBlock(blocks.StructBlock):
     possible_exclusions = blocks.ListBlock(
         blocks.CharBlock(max_length=200),
         required=False,
+        default=[],  # optional: start with no empty item to fill or delete
         help_text="Conditions that may exclude a patient after evaluation.",
     )
     possible_exclusions_intro = blocks.TextBlock(
@@ -338,7 +339,10 @@ class SideEffectsBlock(blocks.StructBlock):
         blocks.CharBlock(max_length=200), min_num=1, help_text="Side effects many patients notice, one per line."
     )
     rare = blocks.ListBlock(
-        blocks.CharBlock(max_length=200), required=False, help_text="Side effects few patients have, one per line."
+        blocks.CharBlock(max_length=200),
+        required=False,
+        default=[],
+        help_text="Side effects few patients have, one per line.",
     )
     note = blocks.TextBlock(required=False, max_length=1000, help_text="For example: when to call the clinic.")
 
@@ -470,7 +474,10 @@ class PrepInstructionsBlock(blocks.StructBlock):
         max_length=300, required=False, help_text="A sentence before the substances to avoid."
     )
     substances_to_avoid = blocks.ListBlock(
-        blocks.CharBlock(max_length=100), required=False, help_text="Medicines and supplements to avoid, one per line."
+        blocks.CharBlock(max_length=100),
+        required=False,
+        default=[],
+        help_text="Medicines and supplements to avoid, one per line.",
     )
 
     class Meta:
@@ -512,6 +519,7 @@ class TestimonialBlock(blocks.StructBlock):
     consent_method = blocks.ChoiceBlock(
         choices=[("written", "Written form"), ("email", "Email"), ("online_review", "Public online review")],
         required=False,
+        help_text="How the patient gave consent.",
     )
     material_connection = blocks.BooleanBlock(
         required=False, help_text="The patient received something in return, e.g. a discounted treatment."
@@ -552,7 +560,6 @@ class TestimonialBlock(blocks.StructBlock):
 
 
 class CallToActionBlock(blocks.StructBlock):
-        help_text="How the patient gave consent.",
     """Invites the visitor to book a consultation; link and phone come from clinic settings."""
 
     heading = blocks.CharBlock(max_length=200, default="Schedule Consultation", help_text="The invitation's title.")
