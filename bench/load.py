@@ -580,6 +580,10 @@ def main(args):
         print("\nchecks: " + ("all passed" if not failures else f"{len(failures)} FAILED"))
         for failure in failures[:30]:
             print(f"  - {failure}")
+        if failures:
+            server_log.flush()
+            tail = (workdir / "gunicorn.log").read_text(errors="replace").splitlines()[-40:]
+            print("\nlast lines of gunicorn's log:\n" + "\n".join(tail))
         if args.json:
             Path(args.json).write_text(
                 json.dumps(
