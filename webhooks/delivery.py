@@ -58,9 +58,9 @@ def _post(row):
     return False, response.status_code, f"HTTP {response.status_code}: {response.text[:500]}"
 
 
-def deliver(row_id):
-    """Attempt one row if it is due and pending; returns the updated row, or None if not attempted."""
-    now = timezone.now()
+def deliver(row_id, now=None):
+    """Attempt one row if it is due at ``now`` and pending; returns the updated row, or None if not attempted."""
+    now = now or timezone.now()
     if not _claim(row_id, now):
         return None
     row = WebhookDelivery.objects.get(pk=row_id)
@@ -102,9 +102,10 @@ def due_rows(now=None):
     )
 
 
-def drain():
-    """Attempt every due row once; returns the attempted rows."""
-    return [row for row in map(deliver, due_rows()) if row is not None]
+def drain(now=None):
+    """Attempt every row due at ``now`` once; returns the attempted rows."""
+    now = now or timezone.now()
+    return [row for row in (deliver(pk, now) for pk in due_rows(now)) if row is not None]
 
 
 def retry_failed():

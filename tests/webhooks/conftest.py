@@ -65,10 +65,10 @@ def flaky_receiver(settings):
 
 
 @pytest.fixture(autouse=True)
-def quick_retries(settings):
-    # Real back-off, scaled down so a test waits fractions of a second.
-    settings.CMS_WEBHOOK_RETRY_BASE_SECONDS = 0.2
-    settings.CMS_WEBHOOK_RETRY_MAX_SECONDS = 1
+def retry_policy(settings):
+    # The shipped back-off; tests step the drain's clock instead of waiting for it.
+    settings.CMS_WEBHOOK_RETRY_BASE_SECONDS = 30
+    settings.CMS_WEBHOOK_RETRY_MAX_SECONDS = 3600
     settings.CMS_WEBHOOK_TIMEOUT = 2
     settings.CMS_WEBHOOK_MAX_ATTEMPTS = 4
 

@@ -2,14 +2,17 @@
 
 import json
 import socket
-import time
+from datetime import timedelta
+from io import StringIO
 
 import pytest
 from django.core.management import call_command
 from django.test import override_settings
+from django.utils import timezone
 
 from tests.treatments.factories import make_treatment
 from tests.webhooks.conftest import SECRET, Receiver
+from webhooks import delivery
 from webhooks.config import WebhookConfigError, parse_endpoints
 from webhooks.delivery import retry_delay
 from webhooks.models import WebhookDelivery
@@ -23,12 +26,13 @@ def publish_new_page(parent, committed, **fields):
     return page
 
 
-def wait_until_due(row):
-    time.sleep(max(0.0, (row.next_attempt_at - row.last_attempt_at).total_seconds()) + 0.05)
+def drain(now=None):
+    """The outbox drained as it would be at ``now`` (by default, the real now)."""
+    return delivery.drain(now)
 
 
-def drain():
-    call_command("deliver_webhooks", stdout=open("/dev/null", "w"))
+def just_before(moment):
+    return moment - timedelta(milliseconds=1)
 
 
 def test_retries_with_back_off_until_the_receiver_answers(treatment_index, flaky_receiver, committed):
@@ -38,20 +42,19 @@ def test_retries_with_back_off_until_the_receiver_answers(treatment_index, flaky
     row = WebhookDelivery.objects.get()
     assert (row.status, row.attempts, row.last_status_code) == ("pending", 1, 500)
     assert "HTTP 500" in row.last_error
-    first_delay = (row.next_attempt_at - row.last_attempt_at).total_seconds()
-    assert first_delay == pytest.approx(0.2)
+    assert (row.next_attempt_at - row.last_attempt_at).total_seconds() == 30
 
-    drain()  # not due yet: nothing is sent
+    assert drain(just_before(row.next_attempt_at)) == []  # not due yet: nothing is sent
     assert len(flaky_receiver.requests) == 1
 
-    wait_until_due(row)
-    drain()
+    second_try = row.next_attempt_at
+    drain(second_try)
     row.refresh_from_db()
-    assert (row.status, row.attempts) == ("pending", 2)
-    assert (row.next_attempt_at - row.last_attempt_at).total_seconds() == pytest.approx(2 * first_delay)
+    assert (row.status, row.attempts, row.last_attempt_at) == ("pending", 2, second_try)
+    assert (row.next_attempt_at - second_try).total_seconds() == 60  # doubled
 
-    wait_until_due(row)
-    drain()
+    assert drain(just_before(row.next_attempt_at)) == []
+    drain(row.next_attempt_at)
     row.refresh_from_db()
     assert (row.status, row.attempts, row.last_status_code, row.last_error) == ("delivered", 3, 200, "")
     assert row.delivered_at is not None
@@ -66,7 +69,7 @@ def test_retries_with_back_off_until_the_receiver_answers(treatment_index, flaky
         assert not verify(body + b" ", SECRET, headers["X-CMS-Signature"])
     assert json.loads(flaky_receiver.requests[0][1])["url_path"] == "/treatments/dysport/"
 
-    drain()  # delivered rows are never sent again
+    assert drain(row.next_attempt_at + timedelta(days=1)) == []  # delivered rows are never sent again
     assert len(flaky_receiver.requests) == 3
 
 
@@ -86,7 +89,6 @@ def closed_port_url():
 def test_receiver_down_loses_nothing(treatment_index, settings, committed):
     url = closed_port_url()
     settings.CMS_WEBHOOKS = [{"url": url, "secret": SECRET}]
-    settings.CMS_WEBHOOK_RETRY_BASE_SECONDS = 0.05
     settings.CMS_WEBHOOK_MAX_ATTEMPTS = 3
     page = publish_new_page(treatment_index, committed)
     committed(lambda: page.unpublish())
@@ -98,30 +100,36 @@ def test_receiver_down_loses_nothing(treatment_index, settings, committed):
     ]
     assert "ConnectionError" in rows[0].last_error
 
+    later = timezone.now()
     for _ in range(2):
-        time.sleep(0.15)
-        drain()
+        later += timedelta(hours=1)  # past any back-off
+        assert len(drain(later)) == 2
     # Out of attempts: marked failed, kept, visible.
     assert [(r.status, r.attempts) for r in rows.all()] == [("failed", 3), ("failed", 3)]
 
     # The receiver comes back at the same address; an admin requeues the failed rows.
     back = Receiver(port=int(url.rsplit(":", 1)[1].split("/")[0]))
     try:
-        call_command("deliver_webhooks", "--retry-failed", stdout=open("/dev/null", "w"))
+        call_command("deliver_webhooks", "--retry-failed", stdout=StringIO())
         assert [r.status for r in rows.all()] == ["delivered", "delivered"]
         assert back.events == ["page.published", "page.unpublished"]
     finally:
         back.close()
 
 
-def test_drain_command_reports(treatment_index, flaky_receiver, committed, capsys):
-    publish_new_page(treatment_index, committed)
+def test_drain_command_reports(treatment_index, flaky_receiver, committed, django_capture_on_commit_callbacks, capsys):
+    publish_new_page(treatment_index, committed)  # attempted once, retry due in 30 s
     call_command("deliver_webhooks")
-    assert "Attempted 0" in capsys.readouterr().out
-    time.sleep(0.25)
+    assert (
+        "Attempted 0: 0 delivered, 0 to retry, 0 failed for good. 1 pending in the outbox." in capsys.readouterr().out
+    )
+
+    with django_capture_on_commit_callbacks(execute=False):  # a row no task attempted: due now
+        page = make_treatment(treatment_index, publish=False)
+        page.save_revision().publish()
     call_command("deliver_webhooks")
     out = capsys.readouterr().out
-    assert "Attempted 1: 0 delivered, 1 to retry, 0 failed for good. 1 pending in the outbox." in out
+    assert "Attempted 1: 0 delivered, 1 to retry, 0 failed for good. 2 pending in the outbox." in out
 
 
 def test_rows_written_while_no_task_ran_are_drained(treatment_index, receiver, django_capture_on_commit_callbacks):
@@ -131,7 +139,7 @@ def test_rows_written_while_no_task_ran_are_drained(treatment_index, receiver, d
         page.save_revision().publish()
     assert WebhookDelivery.objects.get().attempts == 0
     assert receiver.requests == []
-    drain()
+    call_command("deliver_webhooks", stdout=StringIO())
     assert WebhookDelivery.objects.get().status == "delivered"
     assert receiver.events == ["page.published"]
 
