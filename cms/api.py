@@ -134,6 +134,12 @@ class TreatmentPagesAPIViewSet(PublicAPIMixin, PagesAPIViewSet):
     def get_base_queryset(self):
         # Like Wagtail's get_public_pages_queryset, but a login never unlocks a private page:
         # the API serves the same bytes to everyone, which is what makes it cacheable.
+        # Built once per request (Wagtail asks for it up to three times).
+        if not hasattr(self, "_base_queryset"):
+            self._base_queryset = self._public_pages()
+        return self._base_queryset
+
+    def _public_pages(self):
         try:
             site = SiteFilterValidator(site=self.request.GET.get("site"), request=self.request).site_obj
         except ValueError as e:

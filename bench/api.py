@@ -1,0 +1,195 @@
+#!/usr/bin/env python
+"""API benchmark: our treatment detail (cold and warm cache), Wagtail's stock detail, the ceiling.
+
+    .venv/bin/python bench/api.py                 # 10 s per measurement
+    .venv/bin/python bench/api.py --seconds 20 --workers 2 --connections 8
+
+All on 127.0.0.1, bounded in time. The script:
+
+1. Creates a temporary SQLite database, migrates it and loads the demo content (BOTOX page).
+2. Serves the project with gunicorn (``--workers``) under ``bench.api_settings``, which adds two
+   bench-only URLs: Wagtail's stock ``PagesAPIViewSet`` (``/bench/stock/pages/<id>/``) and a
+   minimal Django view returning the exact bytes of our detail response (``/bench/ceiling/``).
+3. Measures requests per second with ``wrk`` (Debian package ``wrk``) for each of:
+   our detail with the response cache off (cold: every request builds the response), Wagtail's
+   stock detail of the same page, the ceiling, and our detail with the cache on (warm).
+4. Prints the figures and their ratios to the ceiling, and checks the targets: warm >= 0.7x
+   ceiling, cold >= 0.10x ceiling and >= 2x stock. Exit status 0 when all are met.
+"""
+
+import argparse
+import json
+import os
+import re
+import shutil
+import signal
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.request
+from pathlib import Path
+
+PROJECT = Path(__file__).resolve().parent.parent
+PYTHON = PROJECT / ".venv" / "bin" / "python"
+GUNICORN = PROJECT / ".venv" / "bin" / "gunicorn"
+SETTINGS = "bench.api_settings"
+
+
+def free_port():
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def run(env, *args):
+    subprocess.run([str(PYTHON), "manage.py", *args], cwd=PROJECT, env=env, check=True, stdout=subprocess.DEVNULL)
+
+
+class Server:
+    """gunicorn serving the project on a free loopback port until stopped."""
+
+    def __init__(self, env, workers):
+        self.port = free_port()
+        self.process = subprocess.Popen(
+            [str(GUNICORN), "cms.wsgi:application", "--bind", f"127.0.0.1:{self.port}", "--workers", str(workers)]
+            + ["--access-logfile", "/dev/null", "--error-logfile", "-", "--log-level", "warning"],
+            cwd=PROJECT,
+            env=env,
+        )
+        self.base = f"http://127.0.0.1:{self.port}"
+        deadline = time.monotonic() + 30
+        while time.monotonic() < deadline:
+            try:
+                urllib.request.urlopen(self.base + "/api/v2/clinic/", timeout=2).read()
+                return
+            except OSError:
+                time.sleep(0.3)
+        self.stop()
+        raise SystemExit("gunicorn did not start")
+
+    def get(self, path):
+        with urllib.request.urlopen(self.base + path, timeout=10) as response:
+            return response.status, response.read()
+
+    def stop(self):
+        if self.process.poll() is None:
+            self.process.send_signal(signal.SIGTERM)
+            try:
+                self.process.wait(timeout=15)
+            except subprocess.TimeoutExpired:
+                self.process.kill()
+
+
+def wrk(url, seconds, connections, threads):
+    """Requests per second of ``url`` (errors counted: any non-2xx fails the run)."""
+    out = subprocess.run(
+        ["wrk", f"-t{threads}", f"-c{connections}", f"-d{seconds}s", "--latency", url],
+        capture_output=True,
+        text=True,
+        check=True,
+        timeout=seconds + 30,
+    ).stdout
+    if "Non-2xx" in out or "Socket errors" in out:
+        raise SystemExit(f"errors while measuring {url}:\n{out}")
+    rps = float(re.search(r"Requests/sec:\s+([\d.]+)", out).group(1))
+    p99 = re.search(r"99%\s+([\d.]+\w+)", out)
+    return rps, p99.group(1) if p99 else "?"
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--seconds", type=int, default=10, help="duration of each measurement")
+    parser.add_argument("--workers", type=int, default=2, help="gunicorn workers")
+    parser.add_argument("--connections", type=int, default=8, help="wrk connections")
+    parser.add_argument("--threads", type=int, default=2, help="wrk threads")
+    parser.add_argument("--json", help="also write the figures to this file")
+    args = parser.parse_args()
+    if not shutil.which("wrk"):
+        raise SystemExit("wrk is needed: apt-get install -y wrk")
+
+    tmp = Path(tempfile.mkdtemp(prefix="cms-bench-api-"))
+    env = {
+        **os.environ,
+        "DJANGO_SETTINGS_MODULE": SETTINGS,
+        "DATABASE_URL": f"sqlite:///{tmp / 'bench.sqlite3'}",
+        "PYTHONPATH": str(PROJECT),
+        "REDIS_URL": "",  # local memory cache: the bench measures the app, not the network
+    }
+    env.pop("BENCH_CEILING_FILE", None)
+    servers = []
+    try:
+        print("Preparing a temporary database with the demo content...", flush=True)
+        run(env, "migrate", "--noinput")
+        run(env, "load_demo_content", "--no-superuser")
+
+        # The page and the exact bytes of our detail response, for the ceiling view.
+        probe = Server({**env, "CMS_API_CACHE_TIMEOUT": "0"}, 1)
+        servers.append(probe)
+        listing = json.loads(probe.get("/api/v2/pages/?type=treatments.TreatmentPage&slug=botox")[1])
+        page_id = listing["items"][0]["id"]
+        detail = f"/api/v2/pages/{page_id}/"
+        status, body = probe.get(detail)
+        assert status == 200 and b'"body"' in body
+        stock_status, stock_body = probe.get(f"/bench/stock/pages/{page_id}/")
+        assert stock_status == 200
+        probe.stop()
+        ceiling_file = tmp / "ceiling.json"
+        ceiling_file.write_bytes(body)
+        env["BENCH_CEILING_FILE"] = str(ceiling_file)
+
+        results = {}
+        cold = Server({**env, "CMS_API_CACHE_TIMEOUT": "0"}, args.workers)
+        servers.append(cold)
+        for name, path in [
+            ("cold", detail),
+            ("stock", f"/bench/stock/pages/{page_id}/"),
+            ("ceiling", "/bench/ceiling/"),
+        ]:
+            cold.get(path)  # warm up the workers (imports, renditions)
+            print(f"Measuring {name} ({path}) for {args.seconds} s...", flush=True)
+            results[name] = wrk(cold.base + path, args.seconds, args.connections, args.threads)
+        cold.stop()
+
+        warm = Server(env, args.workers)
+        servers.append(warm)
+        for _ in range(args.workers * 4):
+            warm.get(detail)  # every worker's local cache holds the response
+        print(f"Measuring warm ({detail}) for {args.seconds} s...", flush=True)
+        results["warm"] = wrk(warm.base + detail, args.seconds, args.connections, args.threads)
+        warm.stop()
+    finally:
+        for server in servers:
+            server.stop()
+        shutil.rmtree(tmp, ignore_errors=True)
+
+    ceiling = results["ceiling"][0]
+    print()
+    print(f"gunicorn -w {args.workers}, wrk -t{args.threads} -c{args.connections} -d{args.seconds}s, SQLite")
+    print(f"our detail {len(body)} bytes; Wagtail's stock detail {len(stock_body)} bytes")
+    print(f"{'endpoint':<34}{'req/s':>10}{'x ceiling':>12}{'p99':>10}")
+    labels = {
+        "ceiling": "ceiling (Django view, same bytes)",
+        "warm": "our detail, warm cache",
+        "cold": "our detail, cache off",
+        "stock": "Wagtail stock detail",
+    }
+    for key in ["ceiling", "warm", "cold", "stock"]:
+        rps, p99 = results[key]
+        print(f"{labels[key]:<34}{rps:>10.0f}{rps / ceiling:>11.3f}x{p99:>10}")
+    checks = {
+        "warm >= 0.7x ceiling": results["warm"][0] >= 0.7 * ceiling,
+        "cold >= 0.10x ceiling": results["cold"][0] >= 0.10 * ceiling,
+        "cold >= 2x stock": results["cold"][0] >= 2 * results["stock"][0],
+    }
+    print(f"cold / stock: {results['cold'][0] / results['stock'][0]:.2f}x")
+    for label, ok in checks.items():
+        print(f"{'PASS' if ok else 'FAIL'}  {label}")
+    if args.json:
+        Path(args.json).write_text(json.dumps({k: {"rps": v[0], "p99": v[1]} for k, v in results.items()}, indent=2))
+    return 0 if all(checks.values()) else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())
