@@ -113,3 +113,11 @@ def test_script_in_fields_is_escaped_when_shown_again(client, form_data):
 
 def test_other_methods_are_refused(client, demo):
     assert client.put(FORM).status_code == 405
+
+
+def test_query_counts(client, form_data, django_assert_max_num_queries):
+    client.post(FORM, form_data)  # warm Wagtail's site cache and the session
+    with django_assert_max_num_queries(6):
+        assert client.get(FORM, {"treatment": form_data["treatment"]}).status_code == 200
+    with django_assert_max_num_queries(12):
+        assert client.post(FORM, form_data).status_code == 302
