@@ -10,9 +10,11 @@ from pathlib import Path
 import pytest
 
 PROJECT = Path(__file__).resolve().parents[2]
-# Variables the developer's shell or CI may carry, which would change what production reads.
+# Variables the developer's shell, CI or other fixtures (browser tests set DJANGO_ALLOW_ASYNC_UNSAFE)
+# may carry, which would change what production reads.
 PRODUCTION_VARIABLES = {
     "ALLOWED_HOSTS",
+    "DJANGO_ALLOW_ASYNC_UNSAFE",
     "AWS_STORAGE_BUCKET_NAME",
     "CMS_FRONTEND_ORIGINS",
     "DATABASE_URL",
