@@ -20,7 +20,11 @@ def _clear_cache():
 def _clear_own_cache_keys():
     # On Redis, clear() would flush the whole database: delete only this run's prefixed keys.
     if hasattr(cache, "delete_pattern"):
-        cache.delete_pattern("*")
+        # Every version under this run's prefix: Wagtail keeps site root paths as version 2.
+        redis = cache.client.get_client(write=True)
+        keys = list(redis.scan_iter(match=f"{cache.key_prefix}:*", count=1000))
+        if keys:
+            redis.delete(*keys)
     else:
         cache.clear()
 

@@ -188,9 +188,11 @@ def test_tests_clear_only_their_own_redis_keys(db):
     redis = cache.client.get_client(write=True)
     redis.set("someone-else:session", "keep", ex=60)
     cache.set("treatment-page", "ours")
+    cache.set("site-root-paths", "ours", version=2)  # Wagtail's versioned key
     try:
         _clear_own_cache_keys()
         assert cache.get("treatment-page") is None
+        assert cache.get("site-root-paths", version=2) is None
         assert redis.get("someone-else:session") == b"keep"
     finally:
         redis.delete("someone-else:session")
