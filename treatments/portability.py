@@ -44,6 +44,8 @@ FORMAT = "treatment-cms/treatments"
 VERSION = 1
 DATA_FILE = "treatments.json"
 IMAGES_DIR = "images"
+# Fields that must be strings wherever they are required: keys, names and references.
+TEXT_FIELDS = {"key", "title", "file", "sha256", "name", "slug", "summary"}
 IMAGE_EXTENSIONS = {".avif", ".gif", ".jpeg", ".jpg", ".png", ".webp"}
 
 PAGE_FIELDS = ["title", "slug", "seo_title", "search_description", "show_in_menus"]
@@ -300,6 +302,9 @@ def _require(record, fields, what):
     missing = [field for field in fields if field not in record]
     if missing:
         raise PortabilityError(f"An entry of {what} lacks {', '.join(missing)}.")
+    for field in fields:
+        if field in TEXT_FIELDS and not isinstance(record[field], str):
+            raise PortabilityError(f"In {what}, '{field}' must be a string.")
 
 
 def _read(path):
@@ -407,6 +412,8 @@ class _Importer:
                 image._set_image_file_metadata()  # size and hash, as the admin's upload form sets them
             image.description = record.get("description") or ""
             focal_point = record.get("focal_point") or {}
+            if not isinstance(focal_point, dict):
+                raise PortabilityError(f"Image {record['key']}: 'focal_point' must be an object or null.")
             image.focal_point_x = focal_point.get("x")
             image.focal_point_y = focal_point.get("y")
             image.focal_point_width = focal_point.get("width")

@@ -304,6 +304,16 @@ def test_bad_exports_are_refused_and_change_nothing(every_block_site, tmp_path, 
             ' "treatments": [{"slug": "x"}]}',
             "lacks title, summary, body",
         ),
+        (
+            '{"format": "treatment-cms/treatments", "version": 1, "images": [], "practitioners": [],'
+            ' "treatments": [{"slug": ["x"], "title": "X", "summary": "", "body": []}]}',
+            "'slug' must be a string",
+        ),
+        (
+            '{"format": "treatment-cms/treatments", "version": 1, "index": [], "images": [], "practitioners": [],'
+            ' "treatments": []}',
+            "'index' must be an object or null",
+        ),
     ],
 )
 def test_unreadable_exports_get_a_clear_error(db, tmp_path, content, message):
