@@ -9,6 +9,7 @@ what they reference fetched in bulk (``prefetch.py``).
 
 import functools
 
+from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.db import DataError
 from django.http import Http404, JsonResponse
@@ -18,6 +19,7 @@ from rest_framework.renderers import JSONRenderer
 from rest_framework.response import Response
 from rest_framework.views import APIView
 from wagtail.api.v2.router import WagtailAPIRouter
+from wagtail.api.v2.serializers import PageParentField, PageSerializer
 from wagtail.api.v2.serializers import StreamField as StreamFieldSerializer
 from wagtail.api.v2.utils import BadRequestError, parse_fields_parameter
 from wagtail.api.v2.views import PagesAPIViewSet
@@ -43,6 +45,34 @@ LISTING_ONLY_PARAMETERS = frozenset(
 BAD_INPUT_ERRORS = (BadRequestError, OverflowError, DataError, DjangoValidationError, ValueError)
 
 
+def _frozen(config):
+    """``parse_fields_parameter`` output as a hashable key."""
+    return tuple((name, negated, _frozen(sub) if sub else None) for name, negated, sub in config)
+
+
+@functools.lru_cache(maxsize=256)
+def _serializer_class(viewset, router, model, fields_key, show_details, nested):
+    # Wagtail builds a new serializer class (and DRF its fields) on every request; the class
+    # depends only on these arguments, so build each once per process.
+    fields_config = [(name, negated, list(sub) if sub else sub) for name, negated, sub in fields_key]
+    return super(PublicAPIMixin, viewset)._get_serializer_class(router, model, fields_config, show_details, nested)
+
+
+class PublicParentField(PageParentField):
+    """``meta.parent``: the parent the view already fetched from the public pages, if it did."""
+
+    def get_attribute(self, instance):
+        if hasattr(instance, "_api_public_parent"):
+            return instance._api_public_parent
+        return super().get_attribute(instance)
+
+
+class PublicPageSerializer(PageSerializer):
+    """Wagtail's page serializer, reading the parent fetched with the page."""
+
+    parent = PublicParentField(read_only=True)
+
+
 def error(message, status):
     return Response({"message": message}, status=status)
 
@@ -66,6 +96,10 @@ class PublicAPIMixin(CachedResponsesMixin):
                 response[name] = value
             return response
         return super().handle_exception(exc)
+
+    @classmethod
+    def _get_serializer_class(cls, router, model, fields_config, show_details=False, nested=False):
+        return _serializer_class(cls, router, model, _frozen(fields_config), show_details, nested)
 
     def check_detail_parameters(self):
         allowed = self.known_query_parameters - LISTING_ONLY_PARAMETERS
@@ -130,6 +164,40 @@ class TreatmentPagesAPIViewSet(PublicAPIMixin, PagesAPIViewSet):
 
     Listing, detail and find share one serializer (Wagtail's, built from ``api_fields``).
     """
+
+    base_serializer_class = PublicPageSerializer
+
+    def get_object(self):
+        # Wagtail loads the base page, then the specific page, then each relation one by one.
+        # Here: which type it is (one query through every public-page filter), then the specific
+        # page with the relations its API fields show joined or prefetched, and its parent.
+        pk = self.kwargs.get("pk")
+        try:
+            pk = int(pk)
+        except (TypeError, ValueError) as e:
+            raise Http404("not found") from e
+        if not 0 < pk <= MAX_ID:
+            raise Http404("not found")
+        found = self.get_queryset().filter(pk=pk).values_list("content_type_id", flat=True).first()
+        if found is None:
+            raise Http404("No Page matches the given query.")
+        model = ContentType.objects.get_for_id(found).model_class() or Page
+        serializer_class = self.get_serializer_class_for(model)
+        page = optimize_queryset(model._default_manager.filter(pk=pk), serializer_class.Meta.fields).get()
+        page._api_public_parent = self.get_base_queryset().filter(path=page.path[: -page.steplen]).first()
+        self.check_object_permissions(self.request, page)
+        self._detail_object = page
+        return page
+
+    def get_serializer_class(self):
+        if getattr(self, "action", None) == "detail_view" and hasattr(self, "_detail_object"):
+            return self.get_serializer_class_for(type(self._detail_object))
+        return super().get_serializer_class()
+
+    def get_serializer_class_for(self, model):
+        fields = self.request.GET.get("fields")
+        fields_config = parse_fields_parameter(fields) if fields else []
+        return self._get_serializer_class(self.request.wagtailapi_router, model, fields_config, show_details=True)
 
     def get_base_queryset(self):
         # Like Wagtail's get_public_pages_queryset, but a login never unlocks a private page:
