@@ -10,12 +10,17 @@ from consultations.api import ConsultationRequestAPIView
 from search import views as search_views
 
 from .api import ClinicAPIView, OpenAPIView, api_not_found, api_router
+from .health import healthz
 from .preview_api import PagePreviewAPIViewSet
 
 # Registered after "pages", so chosen pages and detail URLs still resolve to the live endpoint.
 api_router.register_endpoint("page_preview", PagePreviewAPIViewSet)
 
+# A database outage answers 503 (retry later), any other crash Django's 500.
+handler500 = "cms.outage.server_error"
+
 urlpatterns = [
+    path("healthz", healthz, name="healthz"),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("api/v2/clinic/", ClinicAPIView.as_view(), name="api-clinic"),
