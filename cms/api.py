@@ -9,9 +9,10 @@ what they reference fetched in bulk (``prefetch.py``).
 
 import functools
 
-from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.db import DataError
+from django.db.models import Exists, OuterRef, Q, Subquery
+from django.db.models.functions import Length, Substr
 from django.http import Http404, JsonResponse
 from django.urls import reverse
 from rest_framework.exceptions import APIException
@@ -26,7 +27,7 @@ from wagtail.api.v2.views import PagesAPIViewSet
 from wagtail.api.validators import SiteFilterValidator
 from wagtail.documents.api.v2.views import DocumentsAPIViewSet
 from wagtail.images.api.v2.views import ImagesAPIViewSet
-from wagtail.models import CollectionViewRestriction, Page
+from wagtail.models import CollectionViewRestriction, Page, PageViewRestriction
 
 from treatments.api import clinic_representation
 from treatments.models import ClinicSettings
@@ -107,13 +108,18 @@ class PublicAPIMixin(CachedResponsesMixin):
         if unknown:
             raise BadRequestError("query parameter is not recognised here: " + ", ".join(sorted(unknown)))
 
-    def get_object(self):
+    def requested_pk(self):
+        """The ``pk`` of a detail URL as an int, or 404 for anything that cannot be an id."""
         try:
             pk = int(self.kwargs.get("pk"))
         except (TypeError, ValueError) as e:
             raise Http404("not found") from e
         if not 0 < pk <= MAX_ID:
             raise Http404("not found")
+        return pk
+
+    def get_object(self):
+        self.requested_pk()
         return super().get_object()
 
     def get_queryset(self):
@@ -168,23 +174,19 @@ class TreatmentPagesAPIViewSet(PublicAPIMixin, PagesAPIViewSet):
     base_serializer_class = PublicPageSerializer
 
     def get_object(self):
-        # Wagtail loads the base page, then the specific page, then each relation one by one.
-        # Here: which type it is (one query through every public-page filter), then the specific
-        # page with the relations its API fields show joined or prefetched, and its parent.
-        pk = self.kwargs.get("pk")
-        try:
-            pk = int(pk)
-        except (TypeError, ValueError) as e:
-            raise Http404("not found") from e
-        if not 0 < pk <= MAX_ID:
-            raise Http404("not found")
-        found = self.get_queryset().filter(pk=pk).values_list("content_type_id", flat=True).first()
-        if found is None:
+        # Wagtail loads the base page, then the specific page, then each relation one by one,
+        # then the parent twice. Here: the page and its parent in one query through every
+        # public-page filter, then the specific page with what its API fields show joined.
+        pk = self.requested_pk()
+        parent_path = Page.objects.filter(pk=pk).values(path_of_parent=Substr("path", 1, Length("path") - Page.steplen))
+        found = {page.pk: page for page in self.get_queryset().filter(Q(pk=pk) | Q(path=Subquery(parent_path[:1])))}
+        if pk not in found:
             raise Http404("No Page matches the given query.")
-        model = ContentType.objects.get_for_id(found).model_class() or Page
+        page = found.pop(pk)
+        model = page.specific_class or Page
         serializer_class = self.get_serializer_class_for(model)
         page = optimize_queryset(model._default_manager.filter(pk=pk), serializer_class.Meta.fields).get()
-        page._api_public_parent = self.get_base_queryset().filter(path=page.path[: -page.steplen]).first()
+        page._api_public_parent = next(iter(found.values()), None)
         self.check_object_permissions(self.request, page)
         self._detail_object = page
         return page
@@ -214,7 +216,15 @@ class TreatmentPagesAPIViewSet(PublicAPIMixin, PagesAPIViewSet):
             raise BadRequestError(str(e)) from e
         if site is None:
             return Page.objects.none()
-        return Page.objects.live().public().descendant_of(site.root_page, inclusive=True)
+        pages = Page.objects.live().descendant_of(site.root_page, inclusive=True)
+        if getattr(self, "action", None) == "listing_view":
+            # Search backends understand Wagtail's public() (plain path filters).
+            return pages.public()
+        # The same rule inside the page query itself: no page at or below a view restriction.
+        restriction_above = PageViewRestriction.objects.filter(
+            page__path=Substr(OuterRef("path"), 1, Length("page__path"))
+        )
+        return pages.filter(~Exists(restriction_above))
 
 
 def _without_private_collections(queryset):
