@@ -611,6 +611,8 @@ def main(args):
                 process.send_signal(signal.SIGTERM)
                 process.wait(timeout=30)
         redis.stop()
+        if "postgres" in services:
+            services["postgres"].stop()  # the private cluster runs only while the benchmark does
         shutil.rmtree(workdir, ignore_errors=True)
 
 
