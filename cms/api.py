@@ -9,9 +9,10 @@ what they reference fetched in bulk (``prefetch.py``).
 
 import functools
 
+from django.core.exceptions import FieldDoesNotExist
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.db import DataError
-from django.db.models import Exists, OuterRef, Q, Subquery
+from django.db.models import Exists, ForeignKey, IntegerField, OuterRef, Q, Subquery
 from django.db.models.functions import Length, Substr
 from django.http import Http404, JsonResponse
 from django.urls import reverse
@@ -42,8 +43,18 @@ LISTING_ONLY_PARAMETERS = frozenset(
     ["limit", "offset", "order", "search", "search_operator", "type", "child_of", "ancestor_of"]
     + ["descendant_of", "translation_of", "locale"]
 )
+# Listing parameters that take an id or a count.
+INTEGER_PARAMETERS = frozenset(["offset", "limit", "id", "child_of", "descendant_of", "ancestor_of", "translation_of"])
 # Bad values that reach the database or a converter: the client's mistake, never a 500.
 BAD_INPUT_ERRORS = (BadRequestError, OverflowError, DataError, DjangoValidationError, ValueError)
+
+
+def _is_integer_field(model, name):
+    try:
+        field = model._meta.get_field(name)
+    except FieldDoesNotExist:
+        return False
+    return isinstance(field, IntegerField | ForeignKey)
 
 
 def _frozen(config):
@@ -133,11 +144,13 @@ class PublicAPIMixin(CachedResponsesMixin):
         return queryset
 
     def listing_view(self, request):
-        for name in ("offset", "limit"):
-            # Wagtail checks the sign; a number beyond any database integer is just as wrong.
-            value = request.GET.get(name, "0")
-            if value.lstrip("-").isdigit() and int(value) > MAX_ID:
-                raise BadRequestError(f"{name} must be at most {MAX_ID}")
+        # A number beyond any database integer is the client's mistake on every database (SQLite
+        # overflows, PostgreSQL quietly matches nothing): refuse it the same way everywhere.
+        model = self.get_queryset().model
+        for name, value in request.GET.items():
+            if (name in INTEGER_PARAMETERS or _is_integer_field(model, name)) and value.lstrip("-").isdigit():
+                if int(value) > MAX_ID:
+                    raise BadRequestError(f"{name} must be at most {MAX_ID}")
         with prefetch_scope():
             return super().listing_view(request)
 
