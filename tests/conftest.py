@@ -1,6 +1,9 @@
 """Fixtures shared by the whole suite."""
 
+import json
 import os
+import shutil
+import subprocess
 from pathlib import Path
 
 import pytest
@@ -113,3 +116,28 @@ def artifacts_dir(request):
     path = ARTIFACTS / request.node.name.replace("/", "_").replace("[", "-").replace("]", "")
     path.mkdir(parents=True, exist_ok=True)
     return path
+
+
+# The HTML checker, from the npm package vnu-jar (.ci/setup-browser installs it).
+VNU_JAR = Path(__file__).resolve().parent.parent / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
+
+
+@pytest.fixture
+def vnu():
+    """The Nu Html Checker: ``vnu(files)`` returns its messages for all files in one JVM run."""
+    if not shutil.which("java"):
+        pytest.skip("Java is not installed (the Nu Html Checker needs it)")
+    if not VNU_JAR.exists():
+        pytest.skip(f"{VNU_JAR} missing: run .ci/setup-browser (npm ci) to install vnu-jar")
+
+    def check(files):
+        # One JVM for all files: starting Java is the slow part.
+        result = subprocess.run(
+            ["java", "-jar", str(VNU_JAR), "--format", "json", "--exit-zero-always", *map(str, files)],
+            capture_output=True,
+            text=True,
+            timeout=300,
+        )
+        return json.loads(result.stderr or result.stdout)["messages"]
+
+    return check

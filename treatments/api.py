@@ -91,32 +91,42 @@ def clinic_representation(clinic):
     }
 
 
-class ImageField(serializers.Field):
-    """Serializes an image foreign key as :func:`image_representation`."""
+class RepresentationField(serializers.Field):
+    """A read-only API field with its OpenAPI schema; ``whole_page`` fields are given the page itself."""
+
+    schema = {}
+    whole_page = False
 
     def __init__(self, **kwargs):
         kwargs["read_only"] = True
+        if self.whole_page:
+            kwargs["source"] = "*"
         super().__init__(**kwargs)
+
+    def openapi_schema(self):
+        return self.schema
+
+
+def _nullable(component):
+    return {"anyOf": [{"$ref": f"#/components/schemas/{component}"}, {"type": "null"}]}
+
+
+class ImageField(RepresentationField):
+    """Serializes an image foreign key as :func:`image_representation`."""
+
+    schema = _nullable("Image")
 
     def to_representation(self, value):
         return image_representation(value)
 
-    def openapi_schema(self):
-        return {"anyOf": [{"$ref": "#/components/schemas/Image"}, {"type": "null"}]}
 
-
-class PractitionerField(serializers.Field):
+class PractitionerField(RepresentationField):
     """Serializes a practitioner foreign key as :func:`practitioner_representation`."""
 
-    def __init__(self, **kwargs):
-        kwargs["read_only"] = True
-        super().__init__(**kwargs)
+    schema = _nullable("Practitioner")
 
     def to_representation(self, value):
         return practitioner_representation(value)
-
-    def openapi_schema(self):
-        return {"anyOf": [{"$ref": "#/components/schemas/Practitioner"}, {"type": "null"}]}
 
 
 class TreatmentAreaSerializer(serializers.Serializer):
@@ -126,36 +136,26 @@ class TreatmentAreaSerializer(serializers.Serializer):
     description = serializers.CharField()
 
 
-class ClinicField(serializers.Field):
+class ClinicField(RepresentationField):
     """The clinic details of the page's site, for front ends rendering contact blocks."""
 
-    def __init__(self, **kwargs):
-        kwargs["read_only"] = True
-        kwargs["source"] = "*"
-        super().__init__(**kwargs)
+    schema = {"$ref": "#/components/schemas/Clinic"}
+    whole_page = True
 
     def to_representation(self, page):
         from .models import ClinicSettings
 
         return clinic_representation(ClinicSettings.for_request(self.context["request"]))
 
-    def openapi_schema(self):
-        return {"$ref": "#/components/schemas/Clinic"}
 
-
-class StructuredDataField(serializers.Field):
+class StructuredDataField(RepresentationField):
     """The page's JSON-LD, built with the request so clinic details and site are read once per request."""
 
-    def __init__(self, **kwargs):
-        kwargs["read_only"] = True
-        kwargs["source"] = "*"
-        super().__init__(**kwargs)
+    schema = {"type": "object", "description": "The page's schema.org JSON-LD document (@context, @graph)."}
+    whole_page = True
 
     def to_representation(self, page):
         return page.structured_data(self.context.get("request"))
-
-    def openapi_schema(self):
-        return {"type": "object", "description": "The page's schema.org JSON-LD document (@context, @graph)."}
 
 
 def openapi_components():

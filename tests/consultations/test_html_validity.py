@@ -1,35 +1,8 @@
 """The consultation pages in every state (errors, confirmation, rate-limited) are valid HTML (Nu checker)."""
 
-import json
-import shutil
-import subprocess
-from pathlib import Path
-
-import pytest
 from freezegun import freeze_time
 
 from .conftest import FORM
-
-VNU_JAR = Path(__file__).resolve().parents[2] / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
-
-
-@pytest.fixture
-def vnu():
-    if not shutil.which("java"):
-        pytest.skip("Java is not installed (the Nu Html Checker needs it)")
-    if not VNU_JAR.exists():
-        pytest.skip(f"{VNU_JAR} missing: run .ci/setup-browser (npm ci) to install vnu-jar")
-
-    def check(files):
-        result = subprocess.run(
-            ["java", "-jar", str(VNU_JAR), "--format", "json", "--exit-zero-always", *map(str, files)],
-            capture_output=True,
-            text=True,
-            timeout=300,
-        )
-        return json.loads(result.stderr or result.stdout)["messages"]
-
-    return check
 
 
 def test_every_state_is_valid_html(client, form_data, vnu, tmp_path, settings):

@@ -1,36 +1,13 @@
 """Every page of the demo site is valid HTML: zero errors from the Nu Html Checker (vnu.jar)."""
 
 import json
-import shutil
-import subprocess
 
-import pytest
 from django.template.loader import render_to_string
 
-from tests.site.pages import VNU_JAR, reachable_pages
+from tests.site.pages import reachable_pages
 
 # Warnings the checker gives for choices we keep on purpose: none so far; add with a reason.
 ALLOWED_WARNINGS = ()
-
-
-@pytest.fixture
-def vnu():
-    if not shutil.which("java"):
-        pytest.skip("Java is not installed (the Nu Html Checker needs it)")
-    if not VNU_JAR.exists():
-        pytest.skip(f"{VNU_JAR} missing: run .ci/setup-browser (npm ci) to install vnu-jar")
-
-    def check(files):
-        # One JVM for all files: starting Java is the slow part.
-        result = subprocess.run(
-            ["java", "-jar", str(VNU_JAR), "--format", "json", "--exit-zero-always", *map(str, files)],
-            capture_output=True,
-            text=True,
-            timeout=300,
-        )
-        return json.loads(result.stderr or result.stdout)["messages"]
-
-    return check
 
 
 def test_every_page_is_valid_html(client, demo, vnu, tmp_path, artifacts_dir):
