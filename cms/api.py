@@ -7,6 +7,7 @@ are ignored, private pages and collections never appear), JSON only, bad input a
 what they reference fetched in bulk (``prefetch.py``).
 """
 
+import copy
 import functools
 
 from django.core.exceptions import FieldDoesNotExist
@@ -34,7 +35,7 @@ from treatments.api import clinic_representation
 from treatments.models import ClinicSettings
 
 from .caching import CachedResponsesMixin
-from .prefetch import optimize_queryset, prefetch_related_images, prefetch_scope, prefetch_streams
+from .prefetch import optimize_queryset, prefetch_related_images, prefetch_scope, prefetch_streams, remember_loaded
 
 # Ids beyond this are not ids (and overflow SQLite/PostgreSQL integers): answered 404.
 MAX_ID = 2**31 - 1
@@ -83,6 +84,14 @@ class PublicPageSerializer(PageSerializer):
     """Wagtail's page serializer, reading the parent fetched with the page."""
 
     parent = PublicParentField(read_only=True)
+
+    def get_fields(self):
+        # DRF introspects the model and maps every field again for each serializer instance;
+        # the result only depends on the class, so map once and hand out fresh copies.
+        cls = type(self)
+        if "_unbound_fields" not in cls.__dict__:
+            cls._unbound_fields = super().get_fields()
+        return copy.deepcopy(cls._unbound_fields)
 
 
 def error(message, status):
@@ -174,6 +183,7 @@ class PublicAPIMixin(CachedResponsesMixin):
     def prefetch(self, instances, serializer):
         fields = getattr(serializer, "child", serializer).fields
         stream_fields = [name for name, field in fields.items() if isinstance(field, StreamFieldSerializer)]
+        remember_loaded(instances)
         prefetch_streams(instances, stream_fields)
         prefetch_related_images(instances, list(fields))
 

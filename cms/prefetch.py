@@ -84,6 +84,19 @@ def _walk(block, raw, found):
         found[block.model_class].add(str(raw))
 
 
+def remember_loaded(instances):
+    """Objects the page query already joined (e.g. the reviewing practitioner) count as fetched."""
+    scope = _scope.get()
+    if scope is None:
+        return
+    for instance in instances:
+        for field in instance._meta.concrete_fields:
+            if isinstance(field, models.ForeignKey) and field.is_cached(instance):
+                related = field.get_cached_value(instance)
+                if related is not None:
+                    scope.setdefault(type(related), {}).setdefault(str(related.pk), related)
+
+
 def prefetch_streams(instances, field_names):
     """Fetch, for all ``instances`` at once, what their StreamFields ``field_names`` reference."""
     scope = _scope.get()
