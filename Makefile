@@ -17,7 +17,7 @@ migrate: $(VENV)/.installed
 	$(BIN)/python manage.py migrate --noinput
 
 demo: migrate
-	$(BIN)/python manage.py load_demo_content
+	$(BIN)/python manage.py load_demo_content --hostname $(HOST) --port $(PORT)
 
 run: demo
 	@echo "Site: http://$(HOST):$(PORT)/  Admin: http://$(HOST):$(PORT)/admin/ (admin / botox-demo)"

@@ -181,3 +181,13 @@ def test_no_code_reads_the_shared_folder():
         if "../shared" in path.read_text() or "shared/seed" in path.read_text()
     ]
     assert readers == []
+
+
+@pytest.mark.django_db
+def test_site_address_can_be_set_and_is_kept():
+    from wagtail.models import Site
+
+    call_command("load_demo_content", "--no-superuser", "--hostname", "127.0.0.1", "--port", "8000", verbosity=0)
+    call_command("load_demo_content", "--no-superuser", verbosity=0)  # without flags: keeps the address
+    site = Site.objects.get(is_default_site=True)
+    assert (site.hostname, site.port, site.root_page.specific_class.__name__) == ("127.0.0.1", 8000, "HomePage")

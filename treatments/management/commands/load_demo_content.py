@@ -45,11 +45,16 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser):
         parser.add_argument("--no-superuser", action="store_true", help="Do not create the local superuser.")
+        parser.add_argument(
+            "--hostname",
+            help="The site's hostname, for canonical URLs and the sitemap (default: keep; new: localhost).",
+        )
+        parser.add_argument("--port", type=int, help="The site's port (default: keep; new: 80).")
 
     @transaction.atomic
     def handle(self, *args, **options):
         home = self._home()
-        site = self._site(home)
+        site = self._site(home, options["hostname"], options["port"])
         self._clinic(site)
         practitioner = self._practitioner()
         index = self._child(home, TreatmentIndexPage, botox.INDEX)
@@ -72,15 +77,19 @@ class Command(BaseCommand):
             self._update(home, botox.HOME)
         return home
 
-    def _site(self, home):
+    def _site(self, home, hostname=None, port=None):
         site = Site.objects.filter(is_default_site=True).first()
         if site is None:
-            return Site.objects.create(
-                hostname="localhost", port=80, root_page=home, is_default_site=True, site_name=botox.CLINIC["name"]
-            )
-        if site.root_page_id != home.pk or site.site_name != botox.CLINIC["name"]:
-            site.root_page = home
-            site.site_name = botox.CLINIC["name"]
+            site = Site(hostname="localhost", port=80, is_default_site=True)
+        wanted = {
+            "root_page_id": home.pk,
+            "site_name": botox.CLINIC["name"],
+            "hostname": hostname or site.hostname,
+            "port": port or site.port,
+        }
+        if site.pk is None or any(getattr(site, k) != v for k, v in wanted.items()):
+            for key, value in wanted.items():
+                setattr(site, key, value)
             site.save()
         return site
 
