@@ -3,6 +3,7 @@
 import json
 
 from django.template.loader import render_to_string
+from django.test import Client
 
 from tests.site.pages import reachable_pages
 
@@ -20,6 +21,10 @@ def test_every_page_is_valid_html(client, demo, vnu, tmp_path, artifacts_dir):
         files[-1].write_bytes(response.content)
     files.append(tmp_path / "server-error.html")
     files[-1].write_text(render_to_string("500.html"))
+    refused = Client(enforce_csrf_checks=True).post("/consultation/", {"name": "Ana"})
+    assert refused.status_code == 403
+    files.append(tmp_path / "csrf-refused.html")
+    files[-1].write_bytes(refused.content)
 
     messages = vnu(files)
     (artifacts_dir / "vnu.json").write_text(json.dumps(messages, indent=2))
@@ -27,7 +32,13 @@ def test_every_page_is_valid_html(client, demo, vnu, tmp_path, artifacts_dir):
     warnings = [m for m in messages if m.get("subType") == "warning" and m["message"] not in ALLOWED_WARNINGS]
     report = "\n".join(f"{m['url'].rsplit('/', 1)[-1]}:{m.get('lastLine')}: {m['message']}" for m in errors + warnings)
     assert not errors and not warnings, report
-    assert {f.name for f in files} >= {"home.html", "botox.html", "not-found.html", "server-error.html"}
+    assert {f.name for f in files} >= {
+        "home.html",
+        "botox.html",
+        "not-found.html",
+        "server-error.html",
+        "csrf-refused.html",
+    }
 
 
 def test_checker_finds_real_errors(vnu, tmp_path):
