@@ -112,11 +112,12 @@ def _form_data(data):
 
 
 def _error(status, message, code, **extra):
-    return JsonResponse({"error": {"message": message, "code": code}, **extra}, status=status)
+    # The API's one error shape: a top-level message (as every /api/ endpoint), plus a code.
+    return JsonResponse({"message": message, "code": code, **extra}, status=status)
 
 
 def _field_errors(errors):
-    return JsonResponse({"errors": errors}, status=400)
+    return _error(400, "Some fields are not valid: see errors.", "invalid", errors=errors)
 
 
 @method_decorator([csrf_exempt, never_cache], name="dispatch")
@@ -181,14 +182,8 @@ def _reject_constant(name):
 def _error_schema():
     return {
         "type": "object",
-        "required": ["error"],
-        "properties": {
-            "error": {
-                "type": "object",
-                "required": ["message", "code"],
-                "properties": {"message": {"type": "string"}, "code": {"type": "string"}},
-            }
-        },
+        "required": ["message", "code"],
+        "properties": {"message": {"type": "string"}, "code": {"type": "string"}},
     }
 
 
@@ -208,13 +203,15 @@ def openapi_paths():
     }
     field_errors = {
         "type": "object",
-        "required": ["errors"],
+        "required": ["message", "code", "errors"],
         "properties": {
+            "message": {"type": "string"},
+            "code": {"const": "invalid"},
             "errors": {
                 "type": "object",
                 "description": "Messages per field name; `non_field_errors` for errors of the whole request.",
                 "additionalProperties": {"type": "array", "items": message},
-            }
+            },
         },
     }
     accepted = {
@@ -258,7 +255,7 @@ def openapi_paths():
                 "responses": {
                     "201": _json("Accepted; keep the reference.", accepted),
                     "400": _json(
-                        "Invalid fields (`errors`), or a body that is not a JSON object (`error`).",
+                        "Invalid fields (`errors`, code `invalid`), or a body that is not a JSON object.",
                         {"oneOf": [field_errors, _error_schema()]},
                     ),
                     "405": _json("Any method other than POST.", _error_schema()),

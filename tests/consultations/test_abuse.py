@@ -37,7 +37,7 @@ def test_the_eleventh_request_in_an_hour_is_refused_then_allowed_after_the_windo
             assert post_json(payload).status_code == 201
         refused = post_json(payload)
         assert refused.status_code == 429
-        assert refused.json()["error"]["code"] == "rate_limited"
+        assert refused.json()["code"] == "rate_limited"
         assert 1 <= int(refused["Retry-After"]) <= 3600
         assert ConsultationRequest.objects.count() == 10
         clock.move_to(start + timedelta(seconds=int(refused["Retry-After"]) + 1))

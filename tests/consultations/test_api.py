@@ -49,7 +49,7 @@ def test_requests_cannot_be_read_or_changed(client, post_json, payload, method):
     assert response.status_code == 405
     assert response["Content-Type"] == "application/json"
     assert "Jane" not in response.content.decode()
-    assert response.json()["error"]["code"] == "method_not_allowed"
+    assert response.json()["code"] == "method_not_allowed"
 
 
 def _errors(response):
@@ -150,7 +150,7 @@ def test_body_that_is_not_a_json_object(client, demo, body, content_type, status
     response = client.post(API, data=body, content_type=content_type)
     assert response.status_code == status
     assert response["Content-Type"] == "application/json"
-    assert response.json()["error"]["code"] == code
+    assert response.json()["code"] == code
     assert not ConsultationRequest.objects.exists()
 
 
@@ -158,7 +158,7 @@ def test_oversized_body_is_refused_with_413(client, payload):
     body = json.dumps({**payload, "message": "x" * 20_000})
     response = client.post(API, data=body, content_type="application/json")
     assert response.status_code == 413
-    assert response.json()["error"]["code"] == "too_large"
+    assert response.json()["code"] == "too_large"
     assert not ConsultationRequest.objects.exists()
 
 
