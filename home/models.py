@@ -6,10 +6,11 @@ from wagtail.admin.panels import FieldPanel, InlinePanel
 from wagtail.api import APIField
 from wagtail.models import Orderable, Page
 
+from cms.page_cache import CachedPageMixin
 from treatments.api import page_representation
 
 
-class HomePage(Page):
+class HomePage(CachedPageMixin, Page):
     """The site root: a welcome and the treatments the clinic features."""
 
     intro = models.TextField(blank=True, max_length=1000, help_text="A short welcome under the clinic's name.")

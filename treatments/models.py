@@ -12,6 +12,7 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 from wagtail.snippets.models import register_snippet
 
+from cms.page_cache import CachedPageMixin
 from cms.preview import HeadlessPreviewPage
 
 from . import api
@@ -123,7 +124,7 @@ class Practitioner(index.Indexed, models.Model):
         return f"{self.name}, {self.credentials}" if self.credentials else self.name
 
 
-class TreatmentIndexPage(HeadlessPreviewPage, Page):
+class TreatmentIndexPage(CachedPageMixin, HeadlessPreviewPage, Page):
     """The list of the clinic's treatments, at /treatments/."""
 
     intro = models.TextField(blank=True, max_length=1000)
@@ -152,7 +153,7 @@ class TreatmentIndexPage(HeadlessPreviewPage, Page):
         return context
 
 
-class TreatmentPage(HeadlessPreviewPage, Page):
+class TreatmentPage(CachedPageMixin, HeadlessPreviewPage, Page):
     """One treatment the clinic offers, in structured sections."""
 
     CATEGORY_CHOICES = [

@@ -66,6 +66,8 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    # Innermost: a cached page still gets every header the middleware above adds.
+    "cms.page_cache.PageCacheMiddleware",
 ]
 
 ROOT_URLCONF = "cms.urls"

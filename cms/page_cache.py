@@ -1,0 +1,88 @@
+"""Caching of rendered pages for anonymous visitors, invalidated with the API's content version.
+
+What visitors read is the same for every anonymous visitor, so a page's HTML is kept in
+Django's cache (Redis in production) under the same global content version as the API
+responses (``caching.py``): publishing, unpublishing, moving or deleting a page, or saving an
+image, snippet or setting, makes every cached page stale at once.
+
+``CachedPageMixin`` marks a page's response as shareable; ``PageCacheMiddleware`` stores
+marked responses and answers later requests for the same URL before any routing or query.
+A page is only marked when Wagtail served it to a visitor who is not logged in and has no
+session, so it passed Wagtail's privacy check without a login or a page password: it is public.
+
+Never cached: logged-in users (the admin bar), visitors with a session, anything but
+GET/HEAD, responses other than a plain 200, responses that set their own Cache-Control or
+cookies, and pages whose template asked for a CSRF token.
+
+Setting: ``CMS_PAGE_CACHE_TIMEOUT`` (seconds, default 300; 0 turns it off).
+"""
+
+import hashlib
+
+from django.conf import settings
+from django.core.cache import cache
+from django.http import HttpResponse
+
+from .caching import CACHEABLE_METHODS, content_version
+
+KEPT_HEADERS = ("Content-Type", "Content-Language")
+
+
+def page_cache_timeout():
+    return int(getattr(settings, "CMS_PAGE_CACHE_TIMEOUT", 300))
+
+
+def _anonymous_read(request):
+    if request.method not in CACHEABLE_METHODS or page_cache_timeout() <= 0:
+        return False
+    if settings.SESSION_COOKIE_NAME in request.COOKIES:
+        return False
+    return not request.user.is_authenticated
+
+
+def _key(request):
+    params = sorted((key, value) for key in request.GET for value in request.GET.getlist(key))
+    raw = repr((request.get_host(), request.path, params)).encode()
+    return f"cms:page:{content_version()}:{hashlib.sha256(raw).hexdigest()}"
+
+
+class CachedPageMixin:
+    """For page models whose rendered HTML is the same for every anonymous visitor."""
+
+    def serve(self, request, *args, **kwargs):
+        request.cms_shareable_page = _anonymous_read(request)
+        return super().serve(request, *args, **kwargs)
+
+
+class PageCacheMiddleware:
+    """Serves and stores the pages ``CachedPageMixin`` marked as shareable."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        key = _key(request) if _anonymous_read(request) else None
+        if key is not None:
+            entry = cache.get(key)
+            if entry is not None:
+                content, headers = entry
+                response = HttpResponse(content)
+                for name, value in headers:
+                    response[name] = value
+                return response
+        response = self.get_response(request)
+        if key is not None and self._shareable(request, response):
+            headers = [(name, response[name]) for name in KEPT_HEADERS if response.has_header(name)]
+            cache.set(key, (response.content, headers), page_cache_timeout())
+        return response
+
+    @staticmethod
+    def _shareable(request, response):
+        return (
+            getattr(request, "cms_shareable_page", False)
+            and response.status_code == 200
+            and not response.streaming
+            and not response.has_header("Cache-Control")
+            and not response.cookies
+            and not request.META.get("CSRF_COOKIE_NEEDS_UPDATE")
+        )
