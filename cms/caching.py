@@ -69,12 +69,25 @@ def etag_for(content):
     return f'"{hashlib.sha256(content).hexdigest()[:32]}"'
 
 
-def cache_key(request, version):
+def cache_key(request, version, namespace="api"):
     # Query parameters (sorted, so ?a=1&b=2 and ?b=2&a=1 share an entry) and host are
     # part of the key: the site, and so the pages in scope, depends on the host.
     params = sorted((key, value) for key in request.GET for value in request.GET.getlist(key))
     raw = repr((request.get_host(), request.path, params)).encode()
-    return f"cms:api:{version}:{hashlib.sha256(raw).hexdigest()}"
+    return f"cms:{namespace}:{version}:{hashlib.sha256(raw).hexdigest()}"
+
+
+def kept_headers(response, names):
+    """The ``(name, value)`` pairs of ``names`` the response has, to store with its content."""
+    return [(name, response[name]) for name in names if response.has_header(name)]
+
+
+def rebuilt_response(content, headers, status=200):
+    """A response from stored content and headers."""
+    response = HttpResponse(content, status=status)
+    for name, value in headers:
+        response[name] = value
+    return response
 
 
 def _not_modified(request, etag):
@@ -95,10 +108,7 @@ def _from_cache(request, entry):
     status, content, headers, etag = entry
     if _not_modified(request, etag):
         return _public_headers(HttpResponseNotModified(), etag)
-    response = HttpResponse(content, status=status)
-    for name, value in headers:
-        response[name] = value
-    return _public_headers(response, etag)
+    return _public_headers(rebuilt_response(content, headers, status), etag)
 
 
 class CachedResponsesMixin:
@@ -130,8 +140,7 @@ class CachedResponsesMixin:
         if response.status_code == 200:
             etag = etag_for(response.content)
             if key is not None:
-                headers = [(name, response[name]) for name in KEPT_HEADERS if response.has_header(name)]
-                cache.set(key, (200, response.content, headers, etag), timeout())
+                cache.set(key, (200, response.content, kept_headers(response, KEPT_HEADERS), etag), timeout())
             if _not_modified(request, etag):
                 return _public_headers(HttpResponseNotModified(), etag)
             return _public_headers(response, etag)

@@ -17,13 +17,10 @@ cookies, and pages whose template asked for a CSRF token.
 Setting: ``CMS_PAGE_CACHE_TIMEOUT`` (seconds, default 300; 0 turns it off).
 """
 
-import hashlib
-
 from django.conf import settings
 from django.core.cache import cache
-from django.http import HttpResponse
 
-from .caching import CACHEABLE_METHODS, content_version
+from .caching import CACHEABLE_METHODS, cache_key, content_version, kept_headers, rebuilt_response
 
 KEPT_HEADERS = ("Content-Type", "Content-Language")
 
@@ -38,12 +35,6 @@ def _anonymous_read(request):
     if settings.SESSION_COOKIE_NAME in request.COOKIES:
         return False
     return not request.user.is_authenticated
-
-
-def _key(request):
-    params = sorted((key, value) for key in request.GET for value in request.GET.getlist(key))
-    raw = repr((request.get_host(), request.path, params)).encode()
-    return f"cms:page:{content_version()}:{hashlib.sha256(raw).hexdigest()}"
 
 
 class CachedPageMixin:
@@ -61,19 +52,14 @@ class PageCacheMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
-        key = _key(request) if _anonymous_read(request) else None
+        key = cache_key(request, content_version(), namespace="page") if _anonymous_read(request) else None
         if key is not None:
             entry = cache.get(key)
             if entry is not None:
-                content, headers = entry
-                response = HttpResponse(content)
-                for name, value in headers:
-                    response[name] = value
-                return response
+                return rebuilt_response(*entry)
         response = self.get_response(request)
         if key is not None and self._shareable(request, response):
-            headers = [(name, response[name]) for name in KEPT_HEADERS if response.has_header(name)]
-            cache.set(key, (response.content, headers), page_cache_timeout())
+            cache.set(key, (response.content, kept_headers(response, KEPT_HEADERS)), page_cache_timeout())
         return response
 
     @staticmethod
