@@ -1,8 +1,8 @@
 #!/usr/bin/env python
 """API benchmark: our treatment detail (cold and warm cache), Wagtail's stock detail, the ceiling.
 
-    .venv/bin/python bench/api.py                 # 10 s per measurement
-    .venv/bin/python bench/api.py --seconds 20 --workers 2 --connections 8
+    .venv/bin/python bench/api.py                 # 3 rounds of 10 s per endpoint
+    .venv/bin/python bench/api.py --seconds 20 --rounds 5 --workers 2 --connections 8
 
 All on 127.0.0.1, bounded in time. The script:
 
@@ -12,7 +12,9 @@ All on 127.0.0.1, bounded in time. The script:
    minimal Django view returning the exact bytes of our detail response (``/bench/ceiling/``).
 3. Measures requests per second with ``wrk`` (Debian package ``wrk``) for each of:
    our detail with the response cache off (cold: every request builds the response), Wagtail's
-   stock detail of the same page, the ceiling, and our detail with the cache on (warm).
+   stock detail of the same page, the ceiling, and our detail with the cache on (warm); in
+   ``--rounds`` rounds, each endpoint once per round in a rotating order, keeping each
+   endpoint's median round (a shared machine's noise moves single runs by 20% or more).
 4. Prints the figures and their ratios to the ceiling, and checks the targets: warm >= 0.7x
    ceiling, cold >= 0.10x ceiling and >= 2x stock. Exit status 0 when all are met.
 """
@@ -54,6 +56,9 @@ class Server:
         self.port = free_port()
         self.process = subprocess.Popen(
             [str(GUNICORN), "cms.wsgi:application", "--bind", f"127.0.0.1:{self.port}", "--workers", str(workers)]
+            # Plain gunicorn (sync workers), not the project's gunicorn.conf.py: its threads and
+            # worker recycling (max_requests) would restart workers in the middle of a measurement.
+            + ["--config", os.devnull, "--worker-class", "sync"]
             + ["--access-logfile", "/dev/null", "--error-logfile", "-", "--log-level", "warning"],
             cwd=PROJECT,
             env=env,
@@ -104,6 +109,7 @@ def main():
     parser.add_argument("--workers", type=int, default=2, help="gunicorn workers")
     parser.add_argument("--connections", type=int, default=8, help="wrk connections")
     parser.add_argument("--threads", type=int, default=2, help="wrk threads")
+    parser.add_argument("--rounds", type=int, default=3, help="measurements per endpoint (the median counts)")
     parser.add_argument("--json", help="also write the figures to this file")
     args = parser.parse_args()
     if not shutil.which("wrk"):
@@ -139,26 +145,30 @@ def main():
         ceiling_file.write_bytes(body)
         env["BENCH_CEILING_FILE"] = str(ceiling_file)
 
-        results = {}
+        # Both servers run side by side; each round measures every endpoint once, in a rotating
+        # order, so a noisy neighbour on a shared machine hurts one round, not one endpoint.
         cold = Server({**env, "CMS_API_CACHE_TIMEOUT": "0"}, args.workers)
         servers.append(cold)
-        for name, path in [
-            ("cold", detail),
-            ("stock", f"/bench/stock/pages/{page_id}/"),
-            ("ceiling", "/bench/ceiling/"),
-        ]:
-            cold.get(path)  # warm up the workers (imports, renditions)
-            print(f"Measuring {name} ({path}) for {args.seconds} s...", flush=True)
-            results[name] = wrk(cold.base + path, args.seconds, args.connections, args.threads)
-        cold.stop()
-
         warm = Server(env, args.workers)
         servers.append(warm)
-        for _ in range(args.workers * 4):
-            warm.get(detail)  # every worker's local cache holds the response
-        print(f"Measuring warm ({detail}) for {args.seconds} s...", flush=True)
-        results["warm"] = wrk(warm.base + detail, args.seconds, args.connections, args.threads)
-        warm.stop()
+        targets = {
+            "cold": (cold, detail),
+            "stock": (cold, f"/bench/stock/pages/{page_id}/"),
+            "ceiling": (cold, "/bench/ceiling/"),
+            "warm": (warm, detail),
+        }
+        for server, path in targets.values():
+            for _ in range(args.workers * 4):
+                server.get(path)  # warm up every worker (imports, renditions, the warm cache)
+        rounds = {name: [] for name in targets}
+        names = list(targets)
+        for round_number in range(args.rounds):
+            for name in names[round_number % len(names) :] + names[: round_number % len(names)]:
+                server, path = targets[name]
+                print(f"Round {round_number + 1}/{args.rounds}: {name} ({path}) for {args.seconds} s...", flush=True)
+                rounds[name].append(wrk(server.base + path, args.seconds, args.connections, args.threads))
+        # Each endpoint's median round.
+        results = {name: sorted(runs)[len(runs) // 2] for name, runs in rounds.items()}
     finally:
         for server in servers:
             server.stop()
@@ -167,6 +177,9 @@ def main():
     ceiling = results["ceiling"][0]
     print()
     print(f"gunicorn -w {args.workers}, wrk -t{args.threads} -c{args.connections} -d{args.seconds}s, SQLite")
+    print(f"median of {args.rounds} rounds; every round's req/s:")
+    for name, runs in rounds.items():
+        print(f"  {name:<8}" + "".join(f"{rps:>9.0f}" for rps, _ in runs))
     print(f"our detail {len(body)} bytes; Wagtail's stock detail {len(stock_body)} bytes")
     print(f"{'endpoint':<34}{'req/s':>10}{'x ceiling':>12}{'p99':>10}")
     labels = {
@@ -187,7 +200,8 @@ def main():
     for label, ok in checks.items():
         print(f"{'PASS' if ok else 'FAIL'}  {label}")
     if args.json:
-        Path(args.json).write_text(json.dumps({k: {"rps": v[0], "p99": v[1]} for k, v in results.items()}, indent=2))
+        figures = {k: {"rps": v[0], "p99": v[1], "rounds": [r[0] for r in rounds[k]]} for k, v in results.items()}
+        Path(args.json).write_text(json.dumps(figures, indent=2))
     return 0 if all(checks.values()) else 1
 
 
