@@ -7,35 +7,44 @@ are ignored, private pages and collections never appear), JSON only, bad input a
 what they reference fetched in bulk (``prefetch.py``).
 """
 
-import copy
 import functools
+import threading
 
+from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import FieldDoesNotExist
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.db import DataError
-from django.db.models import Exists, ForeignKey, IntegerField, OuterRef, Q, Subquery
-from django.db.models.functions import Length, Substr
+from django.db.models import ForeignKey, IntegerField
 from django.http import Http404, JsonResponse
-from django.urls import reverse
+from django.urls import get_script_prefix, get_urlconf, reverse
+from django.utils.functional import cached_property
 from rest_framework.exceptions import APIException
-from rest_framework.renderers import JSONRenderer
 from rest_framework.response import Response
 from rest_framework.views import APIView
 from wagtail.api.v2.router import WagtailAPIRouter
-from wagtail.api.v2.serializers import PageParentField, PageSerializer
+from wagtail.api.v2.serializers import PageAliasOfField, PageParentField, PageSerializer, get_serializer_class
 from wagtail.api.v2.serializers import StreamField as StreamFieldSerializer
 from wagtail.api.v2.utils import BadRequestError, parse_fields_parameter
 from wagtail.api.v2.views import PagesAPIViewSet
 from wagtail.api.validators import SiteFilterValidator
 from wagtail.documents.api.v2.views import DocumentsAPIViewSet
 from wagtail.images.api.v2.views import ImagesAPIViewSet
-from wagtail.models import CollectionViewRestriction, Page, PageViewRestriction
+from wagtail.models import CollectionViewRestriction, Page
 
 from treatments.api import clinic_representation
 from treatments.models import ClinicSettings
 
-from .caching import CachedResponsesMixin
-from .prefetch import optimize_queryset, prefetch_related_images, prefetch_scope, prefetch_streams, remember_loaded
+from .caching import CachedResponsesMixin, remembered
+from .prefetch import (
+    joined_fields,
+    optimize_queryset,
+    prefetch_related_images,
+    prefetch_scope,
+    prefetch_streams,
+    remember_loaded,
+)
+from .public_pages import is_public_in_site, public_pages, public_parent
+from .renderers import JSONRenderer
 
 # Ids beyond this are not ids (and overflow SQLite/PostgreSQL integers): answered 404.
 MAX_ID = 2**31 - 1
@@ -71,7 +80,61 @@ def _serializer_class(viewset, router, model, fields_key, show_details, nested):
     return super(PublicAPIMixin, viewset)._get_serializer_class(router, model, fields_config, show_details, nested)
 
 
-class PublicParentField(PageParentField):
+class FieldsMappedOnce:
+    """A read-only serializer whose fields are built once per class and thread, not per instance.
+
+    DRF maps the model and deep-copies every field for each serializer instance, though the
+    fields depend only on the class. Each thread keeps the fields of its first instance of a
+    class and lends them to every later one, pointed at it as their parent (where DRF fields
+    find the context). So a thread serializes with one instance of a class at a time: never
+    nest a class in itself.
+    """
+
+    @cached_property
+    def fields(self):
+        built = _fields_built.__dict__.setdefault("by_class", {})
+        cls = type(self)
+        fields = built.get(cls)
+        if fields is None:
+            if len(built) > 512:  # a class per field selection: bounded by the serializer cache anyway
+                built.clear()
+            fields = built[cls] = super().fields
+        else:
+            for field in fields.values():
+                field.parent = self
+        return fields
+
+
+_fields_built = threading.local()
+
+
+# What LinkedPageSerializer reads from a page: nothing else needs loading.
+LINKED_PAGE_COLUMNS = ("id", "title", "content_type", "url_path", "path", "depth", "locale")
+
+
+class LinkedPageSerializer(FieldsMappedOnce, PageSerializer):
+    """A page another page points at (``meta.parent``, ``meta.alias_of``): id, type, URLs, title."""
+
+
+@functools.lru_cache(maxsize=64)
+def _linked_page_serializer_class(model):
+    # Wagtail builds this class anew for every parent it serializes; build it once per model.
+    return get_serializer_class(
+        model,
+        ["id", "type", "detail_url", "html_url", "title"],
+        meta_fields=["type", "detail_url", "html_url"],
+        base=LinkedPageSerializer,
+    )
+
+
+class LinkedPageRepresentation:
+    """Serializes a linked page with a serializer class built once per model."""
+
+    def to_representation(self, value):
+        return _linked_page_serializer_class(type(value))(context=self.context).to_representation(value)
+
+
+class PublicParentField(LinkedPageRepresentation, PageParentField):
     """``meta.parent``: the parent the view already fetched from the public pages, if it did."""
 
     def get_attribute(self, instance):
@@ -80,22 +143,36 @@ class PublicParentField(PageParentField):
         return super().get_attribute(instance)
 
 
-class PublicPageSerializer(PageSerializer):
+class PublicAliasOfField(LinkedPageRepresentation, PageAliasOfField):
+    """``meta.alias_of``: the page this one mirrors."""
+
+
+class PublicPageSerializer(FieldsMappedOnce, PageSerializer):
     """Wagtail's page serializer, reading the parent fetched with the page."""
 
     parent = PublicParentField(read_only=True)
-
-    def get_fields(self):
-        # DRF introspects the model and maps every field again for each serializer instance;
-        # the result only depends on the class, so map once and hand out fresh copies.
-        cls = type(self)
-        if "_unbound_fields" not in cls.__dict__:
-            cls._unbound_fields = super().get_fields()
-        return copy.deepcopy(cls._unbound_fields)
+    alias_of = PublicAliasOfField(read_only=True)
 
 
 def error(message, status):
     return Response({"message": message}, status=status)
+
+
+# An id no URL holds otherwise: reversed once, then replaced by each real id.
+_ID_MARK = 987654321012
+
+
+@functools.lru_cache(maxsize=64)
+def _detail_url_parts(viewset, model, namespace, urlconf, script_prefix):
+    path = super(PublicAPIMixin, viewset).get_object_detail_urlpath(model, _ID_MARK, namespace)
+    prefix, _, suffix = path.partition(str(_ID_MARK))
+    return prefix, suffix
+
+
+@functools.lru_cache(maxsize=64)
+def _detail_queryset(model, shown):
+    # Never evaluated itself: each detail clones it with its pk.
+    return model._default_manager.select_related(*joined_fields(model, shown))
 
 
 class PublicAPIMixin(CachedResponsesMixin):
@@ -104,6 +181,14 @@ class PublicAPIMixin(CachedResponsesMixin):
     authentication_classes = []
     permission_classes = []
     renderer_classes = [JSONRenderer]
+
+    @classmethod
+    def get_object_detail_urlpath(cls, model, pk, namespace=""):
+        # Wagtail reverses a detail URL for every object it links (about 30 µs each, so 3 ms
+        # for a listing of 100); they differ only by the id: reverse once per namespace,
+        # URLconf and script prefix, then fill in each id.
+        prefix, suffix = _detail_url_parts(cls, model, namespace, get_urlconf(), get_script_prefix())
+        return f"{prefix}{pk}{suffix}"
 
     def handle_exception(self, exc):
         if isinstance(exc, Http404):
@@ -117,6 +202,13 @@ class PublicAPIMixin(CachedResponsesMixin):
                 response[name] = value
             return response
         return super().handle_exception(exc)
+
+    def get_renderer_context(self):
+        # Wagtail pretty-prints with a 4-space indent: a third more bytes, and Python's slow
+        # encoder instead of its C one. Clients parse JSON; compact it is.
+        context = super().get_renderer_context()
+        context.pop("indent", None)
+        return context
 
     @classmethod
     def _get_serializer_class(cls, router, model, fields_config, show_details=False, nested=False):
@@ -197,19 +289,32 @@ class TreatmentPagesAPIViewSet(PublicAPIMixin, PagesAPIViewSet):
     base_serializer_class = PublicPageSerializer
 
     def get_object(self):
-        # Wagtail loads the base page, then the specific page, then each relation one by one,
-        # then the parent twice. Here: the page and its parent in one query through every
-        # public-page filter, then the specific page with what its API fields show joined.
+        # Wagtail's detail runs 12 queries for the demo page, each through a filtered queryset.
+        # Here: the specific page by key with what its API fields show joined, then its parent;
+        # the public-page rule (cms/public_pages.py) is checked on what was loaded, and the
+        # page's type, the site and the view restrictions are remembered lookups.
         pk = self.requested_pk()
-        parent_path = Page.objects.filter(pk=pk).values(path_of_parent=Substr("path", 1, Length("path") - Page.steplen))
-        found = {page.pk: page for page in self.get_queryset().filter(Q(pk=pk) | Q(path=Subquery(parent_path[:1])))}
-        if pk not in found:
+        site = self.site()
+        # A page's type is set when it is created: remembered, like the site, per content version.
+        content_type_id = remembered(
+            f"page-type:{pk}",
+            lambda: Page.objects.filter(pk=pk).values_list("content_type_id", flat=True).first(),
+            remember_none=False,
+        )
+        model = ContentType.objects.get_for_id(content_type_id).model_class() if content_type_id else None
+        if model is None:
             raise Http404("No Page matches the given query.")
-        page = found.pop(pk)
-        model = page.specific_class or Page
         serializer_class = self.get_serializer_class_for(model)
-        page = optimize_queryset(model._default_manager.filter(pk=pk), serializer_class.Meta.fields).get()
-        page._api_public_parent = next(iter(found.values()), None)
+        # Not alias_of: nearly always empty, and an empty foreign key costs no query, while
+        # joining it adds a whole page's columns to every detail.
+        shown = [name for name in serializer_class.Meta.fields if name != "alias_of"]
+        try:
+            page = _detail_queryset(model, tuple(shown)).get(pk=pk)
+        except model.DoesNotExist as e:
+            raise Http404("No Page matches the given query.") from e
+        if not is_public_in_site(page, site):
+            raise Http404("No Page matches the given query.")
+        page._api_public_parent = public_parent(page, site, LINKED_PAGE_COLUMNS)
         self.check_object_permissions(self.request, page)
         self._detail_object = page
         return page
@@ -224,30 +329,27 @@ class TreatmentPagesAPIViewSet(PublicAPIMixin, PagesAPIViewSet):
         fields_config = parse_fields_parameter(fields) if fields else []
         return self._get_serializer_class(self.request.wagtailapi_router, model, fields_config, show_details=True)
 
+    def get_serializer_context(self):
+        # Wagtail adds the base queryset for the parent field; get_object fetched the detail's
+        # parent with the page, so only the other actions (and the preview) pay for building it.
+        if hasattr(self, "_detail_object"):
+            return super(PagesAPIViewSet, self).get_serializer_context()
+        return super().get_serializer_context()
+
     def get_base_queryset(self):
         # Like Wagtail's get_public_pages_queryset, but a login never unlocks a private page:
         # the API serves the same bytes to everyone, which is what makes it cacheable.
         # Built once per request (Wagtail asks for it up to three times).
         if not hasattr(self, "_base_queryset"):
-            self._base_queryset = self._public_pages()
+            self._base_queryset = public_pages(self.site())
         return self._base_queryset
 
-    def _public_pages(self):
+    def site(self):
+        """The site whose pages this request may see (``?site=`` or the request's host)."""
         try:
-            site = SiteFilterValidator(site=self.request.GET.get("site"), request=self.request).site_obj
+            return SiteFilterValidator(site=self.request.GET.get("site"), request=self.request).site_obj
         except ValueError as e:
             raise BadRequestError(str(e)) from e
-        if site is None:
-            return Page.objects.none()
-        pages = Page.objects.live().descendant_of(site.root_page, inclusive=True)
-        if getattr(self, "action", None) == "listing_view":
-            # Search backends understand Wagtail's public() (plain path filters).
-            return pages.public()
-        # The same rule inside the page query itself: no page at or below a view restriction.
-        restriction_above = PageViewRestriction.objects.filter(
-            page__path=Substr(OuterRef("path"), 1, Length("page__path"))
-        )
-        return pages.filter(~Exists(restriction_above))
 
 
 def _without_private_collections(queryset):

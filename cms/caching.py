@@ -16,6 +16,7 @@ Settings:
   which is per process: run several processes with Redis).
 """
 
+import contextvars
 import hashlib
 import uuid
 
@@ -40,8 +41,16 @@ def timeout():
     return int(getattr(settings, "CMS_API_CACHE_TIMEOUT", 600))
 
 
+# The version a request read when it started (ContentVersionMiddleware): read once, not per use.
+_request_version = contextvars.ContextVar("cms_request_content_version", default=None)
+
+
 def content_version():
-    """The current content version (created on first use)."""
+    """The current content version: the request's, or from the cache (created on first use)."""
+    return _request_version.get() or _stored_version()
+
+
+def _stored_version():
     version = cache.get(VERSION_KEY)
     if version is None:
         version = uuid.uuid4().hex
@@ -62,7 +71,46 @@ def bump_content_version(**kwargs):
 
 
 def _bump():
-    cache.set(VERSION_KEY, uuid.uuid4().hex, None)
+    version = uuid.uuid4().hex
+    cache.set(VERSION_KEY, version, None)
+    if _request_version.get() is not None:
+        _request_version.set(version)  # the rest of this request sees its own change
+
+
+class ContentVersionMiddleware:
+    """Reads the content version once per request; every cache key of the request uses it."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        token = _request_version.set(_stored_version())
+        try:
+            return self.get_response(request)
+        finally:
+            _request_version.reset(token)
+
+
+# Entries of older content versions are never read again; let them go within a day.
+REMEMBER_TIMEOUT = 24 * 60 * 60
+_MISSING = object()
+
+
+def remembered(name, compute, *, remember_none=True):
+    """``compute()``, kept in the cache under ``name`` until the content version changes.
+
+    For what nearly never changes but every request reads (the site, its settings, the view
+    restrictions): one cache read instead of queries, and never stale, since every change
+    that could alter it bumps the version. ``remember_none=False`` for names a client picks
+    (e.g. an id in a URL): misses are not stored, so nobody can fill the cache with them.
+    """
+    key = f"cms:remembered:{content_version()}:{name}"
+    value = cache.get(key, _MISSING)
+    if value is _MISSING:
+        value = compute()
+        if value is not None or remember_none:
+            cache.set(key, value, REMEMBER_TIMEOUT)
+    return value
 
 
 def etag_for(content):

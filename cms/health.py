@@ -9,6 +9,8 @@ from django.http import JsonResponse
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_safe
 
+from .sites import without_site
+
 logger = logging.getLogger(__name__)
 
 
@@ -46,6 +48,7 @@ def cache_status():
     return "ok"
 
 
+@without_site
 @never_cache
 @require_safe
 def healthz(request):

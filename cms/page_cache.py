@@ -6,7 +6,8 @@ responses (``caching.py``): publishing, unpublishing, moving or deleting a page,
 image, snippet or setting, makes every cached page stale at once.
 
 ``CachedPageMixin`` marks a page's response as shareable; ``PageCacheMiddleware`` stores
-marked responses and answers later requests for the same URL before any routing or query.
+marked responses and answers later requests for the same URL before Wagtail's page view (and
+so before any query).
 A page is only marked when Wagtail served it to a visitor who is not logged in and has no
 session, so it passed Wagtail's privacy check without a login or a page password: it is public.
 
@@ -23,6 +24,8 @@ from django.core.cache import cache
 from .caching import CACHEABLE_METHODS, cache_key, content_version, kept_headers, rebuilt_response
 
 KEPT_HEADERS = ("Content-Type", "Content-Language")
+# The URL name of Wagtail's page-serving view (wagtail.urls).
+WAGTAIL_PAGE_VIEW = "wagtail_serve"
 
 
 def page_cache_timeout():
@@ -46,21 +49,29 @@ class CachedPageMixin:
 
 
 class PageCacheMiddleware:
-    """Serves and stores the pages ``CachedPageMixin`` marked as shareable."""
+    """Serves and stores the pages ``CachedPageMixin`` marked as shareable.
+
+    Only requests routed to Wagtail's page view look in the cache (the API, admin and search
+    never do): a stored page is answered once the URL is resolved, before the view and so
+    before any query.
+    """
 
     def __init__(self, get_response):
         self.get_response = get_response
 
     def __call__(self, request):
-        key = cache_key(request, content_version(), namespace="page") if _anonymous_read(request) else None
-        if key is not None:
-            entry = cache.get(key)
-            if entry is not None:
-                return rebuilt_response(*entry)
         response = self.get_response(request)
+        key = getattr(request, "cms_page_cache_key", None)
         if key is not None and self._shareable(request, response):
             cache.set(key, (response.content, kept_headers(response, KEPT_HEADERS)), page_cache_timeout())
         return response
+
+    def process_view(self, request, view_func, view_args, view_kwargs):
+        if request.resolver_match.url_name != WAGTAIL_PAGE_VIEW or not _anonymous_read(request):
+            return None
+        key = request.cms_page_cache_key = cache_key(request, content_version(), namespace="page")
+        entry = cache.get(key)
+        return rebuilt_response(*entry) if entry is not None else None
 
     @staticmethod
     def _shareable(request, response):

@@ -9,9 +9,11 @@ feature registry) look there first and fall back to Wagtail's own loading outsid
 
 import contextvars
 import copy
+import functools
 from collections import defaultdict
 from contextlib import contextmanager
 
+from django.core.exceptions import FieldDoesNotExist
 from django.db import models
 from wagtail import blocks
 from wagtail.fields import StreamField
@@ -59,9 +61,30 @@ def objects_for(model, values):
     return result
 
 
+# id(block) -> (block, whether its values can reference other objects)
+_referencing = {}
+
+
+def _may_reference(block):
+    """Whether values of ``block`` can point at other objects anywhere inside (choosers, rich text)."""
+    known = _referencing.get(id(block))
+    if known is None or known[0] is not block:
+        if isinstance(block, blocks.RichTextBlock | blocks.ChooserBlock):
+            answer = True
+        elif isinstance(block, blocks.ListBlock):
+            answer = _may_reference(block.child_block)
+        elif isinstance(block, blocks.StreamBlock | blocks.StructBlock):
+            answer = any(_may_reference(child) for child in block.child_blocks.values())
+        else:
+            answer = False
+        known = _referencing[id(block)] = (block, answer)
+    return known[1]
+
+
 def _walk(block, raw, found):
     """Collect ``{model: ids}`` referenced by a raw (JSON) block value."""
-    if raw is None:
+    # Most of a page is text: skip, unread, every part whose definition holds no reference.
+    if raw is None or not _may_reference(block):
         return
     if isinstance(block, blocks.StreamBlock):
         for item in raw:
@@ -90,8 +113,8 @@ def remember_loaded(instances):
     if scope is None:
         return
     for instance in instances:
-        for field in instance._meta.concrete_fields:
-            if isinstance(field, models.ForeignKey) and field.is_cached(instance):
+        for field in _foreign_keys(type(instance)):
+            if field.is_cached(instance):
                 related = field.get_cached_value(instance)
                 if related is not None:
                     scope.setdefault(type(related), {}).setdefault(str(related.pk), related)
@@ -105,10 +128,7 @@ def prefetch_streams(instances, field_names):
     found = defaultdict(set)
     for instance in instances:
         for name in field_names:
-            try:
-                field = instance._meta.get_field(name)
-            except Exception:
-                continue
+            field = _field(type(instance), name)
             if isinstance(field, StreamField):
                 value = getattr(instance, name)
                 _walk(field.stream_block, list(value.raw_data), found)
@@ -136,33 +156,47 @@ def prefetch_streams(instances, field_names):
         store.update({i: None for i in ids if i not in store})  # deleted: known to be missing
 
 
+@functools.cache
 def _image_foreign_keys(model):
+    """Names of ``model``'s foreign keys to images (e.g. a practitioner's ``photo``)."""
     image_model = get_image_model()
-    return [
-        field.name
-        for field in model._meta.get_fields()
-        if isinstance(field, models.ForeignKey) and issubclass(field.related_model, image_model)
-    ]
+    return tuple(field.name for field in _foreign_keys(model) if issubclass(field.related_model, image_model))
+
+
+@functools.cache
+def _foreign_keys(model):
+    return [field for field in model._meta.concrete_fields if isinstance(field, models.ForeignKey)]
+
+
+def joined_fields(model, field_names):
+    """The foreign keys ``field_names`` show, for ``select_related``, with the images on them."""
+    return _joined_fields(model, tuple(field_names))
+
+
+@functools.cache
+def _joined_fields(model, field_names):
+    return tuple(
+        "__".join(path) for name in field_names if _is_foreign_key(model, name) for path in _shown_paths(model, name)
+    )
+
+
+def _shown_paths(model, name):
+    """The foreign key ``name`` and, one level further, the images on what it points at."""
+    related = model._meta.get_field(name).related_model
+    return [(name,)] + [(name, image) for image in _image_foreign_keys(related)]
+
+
+def _is_foreign_key(model, name):
+    return isinstance(_field(model, name), models.ForeignKey)
 
 
 def optimize_queryset(queryset, field_names):
     """Join the foreign keys and prefetch the child relations that ``field_names`` show."""
     model = queryset.model
-    image_model = get_image_model()
-    joins, prefetches = [], []
-    for name in field_names:
-        try:
-            field = model._meta.get_field(name)
-        except Exception:
-            continue
-        if isinstance(field, models.ForeignKey):
-            joins.append(name)
-            # One level further for images on the related object (e.g. a practitioner's photo).
-            for sub in field.related_model._meta.get_fields():
-                if isinstance(sub, models.ForeignKey) and issubclass(sub.related_model, image_model):
-                    joins.append(f"{name}__{sub.name}")
-        elif field.one_to_many and not field.concrete:
-            prefetches.append(name)
+    joins = joined_fields(model, field_names)
+    prefetches = [
+        name for name in field_names if (field := _field(model, name)) and field.one_to_many and not field.concrete
+    ]
     if joins:
         queryset = queryset.select_related(*joins)
     if prefetches:
@@ -170,31 +204,40 @@ def optimize_queryset(queryset, field_names):
     return queryset
 
 
+def _field(model, name):
+    try:
+        return model._meta.get_field(name)
+    except FieldDoesNotExist:
+        return None
+
+
 def prefetch_related_images(instances, field_names):
     """Renditions of the images page fields show (directly or on a related object), in one query."""
     from treatments.api import prefetch_renditions
 
-    image_model = get_image_model()
     images = []
     for instance in instances:
-        for name in field_names:
-            value = getattr(instance, name, None) if _is_fk(instance, name) else None
-            if isinstance(value, image_model):
-                images.append(value)
-            elif isinstance(value, models.Model):
-                for sub in value._meta.get_fields():
-                    if isinstance(sub, models.ForeignKey) and issubclass(sub.related_model, image_model):
-                        image = getattr(value, sub.name)
-                        if image is not None:
-                            images.append(image)
+        for path in _image_paths(type(instance), tuple(field_names)):
+            image = instance
+            for name in path:
+                image = getattr(image, name) if image is not None else None
+            if image is not None:
+                images.append(image)
     prefetch_renditions(images)
 
 
-def _is_fk(instance, name):
-    try:
-        return isinstance(instance._meta.get_field(name), models.ForeignKey)
-    except Exception:
-        return False
+@functools.cache
+def _image_paths(model, field_names):
+    """Attribute paths from ``model`` to the images ``field_names`` show, e.g. ``("reviewed_by", "photo")``."""
+    image_model = get_image_model()
+    return tuple(
+        path
+        for name in field_names
+        if _is_foreign_key(model, name)
+        for path in _shown_paths(model, name)
+        # A path ends at an image: the field itself, or an image on the object it points at.
+        if len(path) == 2 or issubclass(model._meta.get_field(name).related_model, image_model)
+    )
 
 
 class PrefetchedPageLinkHandler(PageLinkHandler):

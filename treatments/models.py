@@ -3,6 +3,7 @@
 from django.conf import settings
 from django.core.validators import RegexValidator
 from django.db import models
+from django.utils.functional import cached_property
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel, ObjectList, TabbedInterface
 from wagtail.api import APIField
@@ -12,6 +13,7 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 from wagtail.snippets.models import register_snippet
 
+from cms.caching import remembered
 from cms.page_cache import CachedPageMixin
 from cms.preview import HeadlessPreviewPage
 
@@ -48,6 +50,13 @@ class ClinicSettings(BaseSiteSetting):
     consultation_label = models.CharField(
         max_length=60, default="Schedule Consultation", help_text="The words on every booking button."
     )
+
+    @classmethod
+    def for_site(cls, site):
+        """Wagtail's per-site settings, remembered until content (settings included) changes."""
+        if site is None:
+            return super().for_site(site)
+        return remembered(f"clinic-settings:{site.pk}", lambda: super(ClinicSettings, cls).for_site(site))
 
     panels = [
         FieldPanel("name"),
@@ -241,7 +250,7 @@ class TreatmentPage(CachedPageMixin, HeadlessPreviewPage, Page):
         APIField("generic_name"),
         APIField("category"),
         APIField("hero_image", serializer=api.ImageField()),
-        APIField("treatment_areas", serializer=api.TreatmentAreaSerializer(many=True)),
+        APIField("treatment_areas", serializer=api.TreatmentAreaSerializer(many=True, source="areas")),
         APIField("body"),
         APIField("reviewed_by", serializer=api.PractitionerField()),
         APIField("last_reviewed"),
@@ -273,6 +282,11 @@ class TreatmentPage(CachedPageMixin, HeadlessPreviewPage, Page):
         from .review import review_state
 
         return review_state(self)
+
+    @cached_property
+    def areas(self):
+        """The treatment areas in order, read once per page object: template, JSON-LD and API share them."""
+        return list(self.treatment_areas.all())
 
     def structured_data(self, request=None):
         """The page's JSON-LD document (schema.org), composed from its blocks; embedded and in the API."""

@@ -24,10 +24,19 @@ FAQ_PAGE = "FAQPage"
 _SCRIPT_ESCAPES = {ord(">"): "\\u003E", ord("<"): "\\u003C", ord("&"): "\\u0026"}
 
 
+_TAG = re.compile(r"<[^>]*>")
+_SPACE = re.compile(r"\s+")
+
+
 def plain_text(value):
     """Text of a rich text value (or a string of HTML), tags dropped, whitespace collapsed."""
-    source = getattr(value, "source", value) or ""
-    return re.sub(r"\s+", " ", html.unescape(strip_tags(str(source)))).strip()
+    if hasattr(value, "source"):
+        # Rich text as Wagtail stores it is well-formed HTML with every "<" of the text escaped,
+        # so dropping its tags takes a regex, not an HTML parser (this runs on every read).
+        text = _TAG.sub("", value.source or "")
+    else:
+        text = strip_tags(str(value or ""))
+    return _SPACE.sub(" ", html.unescape(text)).strip()
 
 
 def named(schema_type, names, **extra):
@@ -113,7 +122,7 @@ def treatment_page_json_ld(page, clinic, context=None):
             **({"name": page.brand_name} if page.brand_name else {}),
             **({"nonProprietaryName": page.generic_name} if page.generic_name else {}),
         }
-    approved = named("ApprovedIndication", [area.name for area in page.treatment_areas.all()])
+    approved = named("ApprovedIndication", [area.name for area in page.areas])
     therapy["indication"] = approved + therapy.get("indication", [])
     therapy = {k: v for k, v in therapy.items() if v not in (None, "", [])}
 

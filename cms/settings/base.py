@@ -66,8 +66,12 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    # One read of the content version per request, for every cache key below.
+    "cms.caching.ContentVersionMiddleware",
     # Innermost: a cached page still gets every header the middleware above adds.
     "cms.page_cache.PageCacheMiddleware",
+    # After the page cache: a cached page needs no site.
+    "cms.sites.SiteMiddleware",
 ]
 
 ROOT_URLCONF = "cms.urls"

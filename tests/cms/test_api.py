@@ -117,3 +117,40 @@ def test_detail_queries_do_not_grow_with_blocks(
         client.get(f"/api/v2/pages/{small.pk}/")
     with django_assert_max_num_queries(len(baseline)):
         assert client.get(f"/api/v2/pages/{large.pk}/").status_code == 200
+
+
+def test_each_response_is_built_for_its_own_request(demo, treatment_index, client, settings):
+    # Serializer fields are built once per thread and lent to each response: what they read
+    # from the request (its site, and so the clinic details) must be each request's own.
+    from wagtail.models import Site
+
+    from treatments.models import ClinicSettings
+
+    settings.CMS_API_CACHE_TIMEOUT = 0
+    second_site = Site.objects.create(hostname="two.example", port=80, root_page=treatment_index)
+    ClinicSettings.objects.create(site=second_site, name="Second Clinic", phone="503-555-0100")
+    url = f"/api/v2/pages/{demo.pk}/"
+    for _ in range(2):
+        first = client.get(url).json()
+        second = client.get(url, HTTP_HOST="two.example").json()
+        assert first["clinic"]["name"] != "Second Clinic"
+        assert second["clinic"]["name"] == "Second Clinic"
+        assert first["body"] == second["body"] and first["meta"]["parent"] == second["meta"]["parent"]
+
+
+def test_detail_urls_point_at_each_object(demo, client, make_image):
+    # Detail URLs are reversed once and filled in per id: each must still be the object's own.
+    from django.urls import reverse
+
+    image = make_image()
+    page = client.get(f"/api/v2/pages/{demo.pk}/").json()
+    base = "http://127.0.0.1:8000"
+    assert page["meta"]["detail_url"] == base + reverse("wagtailapi:pages:detail", args=(demo.pk,))
+    parent_id = page["meta"]["parent"]["id"]
+    assert page["meta"]["parent"]["meta"]["detail_url"] == base + reverse("wagtailapi:pages:detail", args=(parent_id,))
+    images = client.get("/api/v2/images/").json()["items"]
+    assert [i["meta"]["detail_url"] for i in images if i["id"] == image.pk] == [
+        base + reverse("wagtailapi:images:detail", args=(image.pk,))
+    ]
+    listing = client.get("/api/v2/pages/?limit=100").json()["items"]
+    assert all(item["meta"]["detail_url"].endswith(f"/api/v2/pages/{item['id']}/") for item in listing)

@@ -2,7 +2,7 @@
 
 import pytest
 from django.contrib.auth.models import Group, User
-from wagtail.models import Collection, CollectionViewRestriction, PageViewRestriction
+from wagtail.models import Collection, CollectionViewRestriction, PageViewRestriction, Site
 
 from tests.cms.content import every_block_body
 from tests.treatments.factories import faq_block, make_treatment
@@ -63,6 +63,31 @@ def test_pages_under_a_private_section_are_hidden(demo, treatment_index, client)
     restriction.groups.add(group)
     assert client.get(f"/api/v2/pages/{demo.pk}/").status_code == 404
     assert client.get(LISTING).json()["meta"]["total_count"] == 0
+
+
+def test_privacy_applies_at_once_to_a_page_already_served(demo, treatment_index, client, settings):
+    # The detail remembers the view restrictions (and the page's type) per content version:
+    # adding or removing one must show on the very next request, with no response cache to hide it.
+    settings.CMS_API_CACHE_TIMEOUT = 0
+    url = f"/api/v2/pages/{demo.pk}/"
+    assert client.get(url).status_code == 200
+    restriction = PageViewRestriction.objects.create(page=treatment_index, restriction_type=PageViewRestriction.LOGIN)
+    assert client.get(url).status_code == 404
+    assert demo.pk not in listed_ids(client)
+    restriction.delete()
+    assert client.get(url).status_code == 200
+    assert demo.pk in listed_ids(client)
+
+
+def test_a_new_site_takes_its_host_at_once(demo, treatment_index, client, settings):
+    # Which site serves a host is remembered per content version: a new site changes it at once.
+    settings.CMS_API_CACHE_TIMEOUT = 0
+    url = f"/api/v2/pages/{demo.pk}/"
+    assert client.get(url, HTTP_HOST="other.example").status_code == 200  # the default site
+    other_home = make_treatment(treatment_index, title="Elsewhere")
+    Site.objects.create(hostname="other.example", port=80, root_page=other_home)
+    assert client.get(url, HTTP_HOST="other.example").status_code == 404  # outside that site
+    assert client.get(url).status_code == 200
 
 
 def test_chosen_draft_page_is_not_exposed(demo, treatment_index, client):

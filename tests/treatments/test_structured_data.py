@@ -173,3 +173,25 @@ def test_structured_data_costs_no_query_per_block(client, demo, django_assert_ma
     # 13 measured: the JSON-LD reuses what the template fetched, nothing per block.
     with django_assert_max_num_queries(14):
         client.get("/treatments/botox/")
+
+
+@pytest.mark.parametrize(
+    "source",
+    [
+        "<p>Results last 3&ndash;4 months &amp; fade <b>gradually</b>.</p><p>Ask us.</p>",
+        '<ul><li>Avoid <a linktype="page" id="3">aspirin</a></li><li>No &lt;alcohol&gt; for 24 h</li></ul>',
+        '<p>Before</p><embed embedtype="image" id="1" format="left" alt="a &gt; b"/><p>after</p>',
+    ],
+)
+def test_plain_text_of_rich_text_is_what_an_html_parser_reads(source):
+    # Rich text takes a regex shortcut; it must read exactly like Django's parser-based strip_tags.
+    import html
+    import re
+
+    from django.utils.html import strip_tags
+    from wagtail.rich_text import RichText
+
+    from treatments.structured_data import plain_text
+
+    parsed = re.sub(r"\s+", " ", html.unescape(strip_tags(source))).strip()
+    assert plain_text(RichText(source)) == parsed
