@@ -43,6 +43,7 @@ from .prefetch import (
     prefetch_streams,
     remember_loaded,
 )
+from .prepared import PreparedQuery
 from .public_pages import is_public_in_site, public_pages, public_parent
 from .renderers import JSONRenderer
 
@@ -170,9 +171,10 @@ def _detail_url_parts(viewset, model, namespace, urlconf, script_prefix):
 
 
 @functools.lru_cache(maxsize=64)
-def _detail_queryset(model, shown):
-    # Never evaluated itself: each detail clones it with its pk.
-    return model._default_manager.select_related(*joined_fields(model, shown))
+def _detail_query(model, shown):
+    # The same SQL for every page of a type and set of fields: built once, run with each pk.
+    joined = model._default_manager.select_related(*joined_fields(model, shown))
+    return PreparedQuery(lambda pk: joined.filter(pk=pk), pk=1)
 
 
 class PublicAPIMixin(CachedResponsesMixin):
@@ -290,9 +292,10 @@ class TreatmentPagesAPIViewSet(PublicAPIMixin, PagesAPIViewSet):
 
     def get_object(self):
         # Wagtail's detail runs 12 queries for the demo page, each through a filtered queryset.
-        # Here: the specific page by key with what its API fields show joined, then its parent;
-        # the public-page rule (cms/public_pages.py) is checked on what was loaded, and the
-        # page's type, the site and the view restrictions are remembered lookups.
+        # Here: the specific page by key with what its API fields show joined, then its parent,
+        # both prepared queries (cms/prepared.py); the public-page rule (cms/public_pages.py) is
+        # checked on what was loaded, and the page's type, the site and the view restrictions
+        # are remembered lookups.
         pk = self.requested_pk()
         site = self.site()
         # A page's type is set when it is created: remembered, like the site, per content version.
@@ -308,11 +311,8 @@ class TreatmentPagesAPIViewSet(PublicAPIMixin, PagesAPIViewSet):
         # Not alias_of: nearly always empty, and an empty foreign key costs no query, while
         # joining it adds a whole page's columns to every detail.
         shown = [name for name in serializer_class.Meta.fields if name != "alias_of"]
-        try:
-            page = _detail_queryset(model, tuple(shown)).get(pk=pk)
-        except model.DoesNotExist as e:
-            raise Http404("No Page matches the given query.") from e
-        if not is_public_in_site(page, site):
+        page = _detail_query(model, tuple(shown)).first(pk=pk)
+        if page is None or not is_public_in_site(page, site):
             raise Http404("No Page matches the given query.")
         page._api_public_parent = public_parent(page, site, LINKED_PAGE_COLUMNS)
         self.check_object_permissions(self.request, page)

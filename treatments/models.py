@@ -15,6 +15,7 @@ from wagtail.snippets.models import register_snippet
 
 from cms.caching import remembered
 from cms.page_cache import CachedPageMixin
+from cms.prepared import PreparedQuery
 from cms.preview import HeadlessPreviewPage
 
 from . import api
@@ -286,7 +287,15 @@ class TreatmentPage(CachedPageMixin, HeadlessPreviewPage, Page):
     @cached_property
     def areas(self):
         """The treatment areas in order, read once per page object: template, JSON-LD and API share them."""
-        return list(self.treatment_areas.all())
+        manager = self.treatment_areas
+        # A preview's areas live in memory, a listing's were prefetched: only a plain saved page
+        # reads them, through the prepared query every detail shares.
+        if self.pk is None or manager.is_deferring or "treatment_areas" in getattr(self, "_prefetched_objects_cache", {}):
+            return list(manager.all())
+        areas = _AREAS_OF_PAGE.run(page_id=self.pk)
+        for area in areas:
+            area.page = self
+        return areas
 
     def structured_data(self, request=None):
         """The page's JSON-LD document (schema.org), composed from its blocks; embedded and in the API."""
@@ -307,3 +316,6 @@ class TreatmentArea(Orderable):
 
     def __str__(self):
         return self.name
+
+
+_AREAS_OF_PAGE = PreparedQuery(lambda page_id: TreatmentArea.objects.filter(page_id=page_id), page_id=1)
