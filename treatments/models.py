@@ -290,7 +290,11 @@ class TreatmentPage(CachedPageMixin, HeadlessPreviewPage, Page):
         manager = self.treatment_areas
         # A preview's areas live in memory, a listing's were prefetched: only a plain saved page
         # reads them, through the prepared query every detail shares.
-        if self.pk is None or manager.is_deferring or "treatment_areas" in getattr(self, "_prefetched_objects_cache", {}):
+        if (
+            self.pk is None
+            or manager.is_deferring
+            or "treatment_areas" in getattr(self, "_prefetched_objects_cache", {})
+        ):
             return list(manager.all())
         areas = _AREAS_OF_PAGE.run(page_id=self.pk)
         for area in areas:

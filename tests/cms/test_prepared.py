@@ -73,7 +73,9 @@ def test_values_must_reach_the_sql_unchanged(db):
         PreparedQuery(lambda live: Page.objects.filter(live=live), live=True).run(live=False)
 
 
-def test_treatment_areas_of_previews_and_prefetched_listings_are_not_read_again(reviewed_pages, django_assert_num_queries):
+def test_treatment_areas_of_previews_and_prefetched_listings_are_not_read_again(
+    reviewed_pages, django_assert_num_queries
+):
     _, peel = reviewed_pages
     with django_assert_num_queries(1):
         assert [area.name for area in peel.areas] == ["Cheeks", "Forehead"]
