@@ -11,7 +11,6 @@ import functools
 import threading
 
 from django.contrib.contenttypes.models import ContentType
-from django.core.exceptions import FieldDoesNotExist
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.db import DataError
 from django.db.models import ForeignKey, IntegerField
@@ -37,6 +36,7 @@ from treatments.models import ClinicSettings
 from .caching import CachedResponsesMixin, remembered
 from .prefetch import (
     joined_fields,
+    model_field,
     optimize_queryset,
     prefetch_related_images,
     prefetch_scope,
@@ -61,11 +61,7 @@ BAD_INPUT_ERRORS = (BadRequestError, OverflowError, DataError, DjangoValidationE
 
 
 def _is_integer_field(model, name):
-    try:
-        field = model._meta.get_field(name)
-    except FieldDoesNotExist:
-        return False
-    return isinstance(field, IntegerField | ForeignKey)
+    return isinstance(model_field(model, name), IntegerField | ForeignKey)
 
 
 def _frozen(config):
@@ -237,14 +233,18 @@ class PublicAPIMixin(CachedResponsesMixin):
         return super().get_object()
 
     def get_queryset(self):
-        queryset = super().get_queryset()
-        if getattr(self, "action", None) == "listing_view":
+        if getattr(self, "action", None) != "listing_view":
+            return super().get_queryset()
+        # A listing asks for its queryset three times (Wagtail twice, listing_view for the model);
+        # it is lazy and every use clones it, so build it once per request.
+        if not hasattr(self, "_listing_queryset"):
+            queryset = super().get_queryset()
             # Join what the requested fields show, so the listing costs the same for 20 or 100 items.
             fields = self.request.GET.get("fields")
             fields_config = parse_fields_parameter(fields) if fields else []
             serializer_class = self._get_serializer_class(self.request.wagtailapi_router, queryset.model, fields_config)
-            queryset = optimize_queryset(queryset, serializer_class.Meta.fields)
-        return queryset
+            self._listing_queryset = optimize_queryset(queryset, serializer_class.Meta.fields)
+        return self._listing_queryset
 
     def listing_view(self, request):
         # A number beyond any database integer is the client's mistake on every database (SQLite

@@ -128,7 +128,7 @@ def prefetch_streams(instances, field_names):
     found = defaultdict(set)
     for instance in instances:
         for name in field_names:
-            field = _field(type(instance), name)
+            field = model_field(type(instance), name)
             if isinstance(field, StreamField):
                 value = getattr(instance, name)
                 _walk(field.stream_block, list(value.raw_data), found)
@@ -187,7 +187,7 @@ def _shown_paths(model, name):
 
 
 def _is_foreign_key(model, name):
-    return isinstance(_field(model, name), models.ForeignKey)
+    return isinstance(model_field(model, name), models.ForeignKey)
 
 
 def optimize_queryset(queryset, field_names):
@@ -195,7 +195,7 @@ def optimize_queryset(queryset, field_names):
     model = queryset.model
     joins = joined_fields(model, field_names)
     prefetches = [
-        name for name in field_names if (field := _field(model, name)) and field.one_to_many and not field.concrete
+        name for name in field_names if (field := model_field(model, name)) and field.one_to_many and not field.concrete
     ]
     if joins:
         queryset = queryset.select_related(*joins)
@@ -204,7 +204,8 @@ def optimize_queryset(queryset, field_names):
     return queryset
 
 
-def _field(model, name):
+def model_field(model, name):
+    """``model``'s field ``name``, or None when it has none of that name."""
     try:
         return model._meta.get_field(name)
     except FieldDoesNotExist:
