@@ -6,25 +6,24 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
+from api.clinic import ClinicAPIView
+from api.errors import api_not_found
+from api.schema import OpenAPIView
 from consultations.api import ConsultationRequestAPIView
+from core.health import healthz
 from search import views as search_views
 
-from .api import ClinicAPIView, OpenAPIView, api_not_found, api_router
-from .health import healthz
-from .preview_api import PagePreviewAPIViewSet
-
-# Registered after "pages", so chosen pages and detail URLs still resolve to the live endpoint.
-api_router.register_endpoint("page_preview", PagePreviewAPIViewSet)
+from .api import api_router
 
 # A database outage answers 503 (retry later), any other crash Django's 500.
-handler500 = "cms.outage.server_error"
+handler500 = "core.outage.server_error"
 
 urlpatterns = [
     path("healthz", healthz, name="healthz"),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("api/v2/clinic/", ClinicAPIView.as_view(), name="api-clinic"),
-    path("api/v2/openapi.json", OpenAPIView.as_view(), name="api-openapi"),
+    path("api/v2/openapi.json", OpenAPIView.as_view(router=api_router), name="api-openapi"),
     path("api/v2/consultations/", ConsultationRequestAPIView.as_view(), name="api-consultations"),
     path("consultation/", include("consultations.urls")),
     path("api/v2/", api_router.urls),

@@ -6,7 +6,7 @@ from wagtail.admin.panels import FieldPanel, InlinePanel
 from wagtail.api import APIField
 from wagtail.models import Orderable, Page
 
-from cms.page_cache import CachedPageMixin
+from core.page_cache import CachedPageMixin
 from treatments.api import page_representation
 
 

@@ -3,61 +3,10 @@ appear in JSON. Blocks and page fields share these functions, so a chosen object
 has one shape wherever it appears.
 """
 
-from django.db.models import Prefetch, prefetch_related_objects
 from rest_framework import serializers
-from wagtail.images import get_image_model
+from wagtail.images import get_image_model  # noqa: F401
 
-# Rendition sizes front ends get for every image: a thumbnail and a full-width one.
-RENDITIONS = {
-    "small": "max-480x480",
-    "large": "max-1600x1600",
-}
-
-
-def prefetch_renditions(images):
-    """Fetch the existing renditions of many images in one query."""
-    images = [image for image in images if not hasattr(image, "prefetched_renditions")]
-    if images:
-        rendition_model = get_image_model().get_rendition_model()
-        prefetch_related_objects(
-            images,
-            Prefetch(
-                "renditions",
-                queryset=rendition_model.objects.filter(filter_spec__in=RENDITIONS.values()),
-                to_attr="prefetched_renditions",
-            ),
-        )
-
-
-def _rendition_representation(rendition):
-    return {"url": rendition.url, "width": rendition.width, "height": rendition.height}
-
-
-def image_representation(image):
-    """An image as front ends need it: alt text, size and ready-to-use renditions."""
-    if image is None:
-        return None
-    renditions = image.get_renditions(*RENDITIONS.values())
-    return {
-        "id": image.pk,
-        "title": image.title,
-        "alt": image.default_alt_text,
-        "width": image.width,
-        "height": image.height,
-        "renditions": {name: _rendition_representation(renditions[spec]) for name, spec in RENDITIONS.items()},
-    }
-
-
-def page_representation(page):
-    """A chosen page: enough to link to it."""
-    if page is None:
-        return None
-    return {
-        "id": page.pk,
-        "title": page.title,
-        "url_path": page.get_url(),
-        "type": page.specific_class._meta.label if page.specific_class else None,
-    }
+from core.representations import RENDITIONS, image_representation, page_representation, prefetch_renditions  # noqa: F401
 
 
 def practitioner_representation(practitioner):
@@ -159,7 +108,7 @@ class StructuredDataField(RepresentationField):
 
 
 def openapi_components():
-    """JSON Schemas of the representations above, for the OpenAPI document (cms.openapi).
+    """JSON Schemas of the representations above, for the OpenAPI document (api.openapi).
 
     Tests validate every representation the API sends against these, so the two cannot drift.
     """

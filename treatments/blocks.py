@@ -36,10 +36,10 @@ def _check_range(value, low, high, label):
 
 
 class PrefetchedChooserMixin:
-    """Reads the chosen objects an API response fetched for all its pages at once (cms.prefetch)."""
+    """Reads the chosen objects an API response fetched for all its pages at once (core.prefetch)."""
 
     def bulk_to_python(self, values):
-        from cms.prefetch import objects_for
+        from core.prefetch import objects_for
 
         found = objects_for(self.model_class, values)
         return found if found is not None else super().bulk_to_python(values)

@@ -13,10 +13,10 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 from wagtail.snippets.models import register_snippet
 
-from cms.caching import remembered
-from cms.page_cache import CachedPageMixin
-from cms.prepared import PreparedQuery
-from cms.preview import HeadlessPreviewPage
+from core.caching import remembered
+from core.page_cache import CachedPageMixin
+from core.prepared import PreparedQuery
+from core.preview import HeadlessPreviewPage
 
 from . import api
 from .blocks import TreatmentBodyBlock

@@ -50,8 +50,9 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "django.contrib.sitemaps",
-    # Last: its hooks override Wagtail's rich-text page links, its signals see every model.
     "cms",
+    # Last: its hooks override Wagtail's rich-text page links, its signals see every model.
+    "core",
 ]
 
 MIDDLEWARE = [
@@ -67,11 +68,11 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     # One read of the content version per request, for every cache key below.
-    "cms.caching.ContentVersionMiddleware",
+    "core.caching.ContentVersionMiddleware",
     # Innermost: a cached page still gets every header the middleware above adds.
-    "cms.page_cache.PageCacheMiddleware",
+    "core.page_cache.PageCacheMiddleware",
     # After the page cache: a cached page needs no site.
-    "cms.sites.SiteMiddleware",
+    "core.sites.SiteMiddleware",
 ]
 
 ROOT_URLCONF = "cms.urls"
@@ -183,7 +184,7 @@ CMS_API_CACHE_MAX_AGE = int(os.environ.get("CMS_API_CACHE_MAX_AGE", "60"))
 CMS_API_CACHE_TIMEOUT = int(os.environ.get("CMS_API_CACHE_TIMEOUT", "600"))
 
 REST_FRAMEWORK = {
-    "DEFAULT_RENDERER_CLASSES": ["cms.renderers.JSONRenderer"],
+    "DEFAULT_RENDERER_CLASSES": ["api.renderers.JSONRenderer"],
 }
 
 # Front ends on other origins may read the API; none are allowed unless listed

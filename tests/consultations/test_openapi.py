@@ -43,7 +43,7 @@ def test_project_document_includes_the_endpoint(client, db):
     try:
         url = reverse("api-openapi")
     except NoReverseMatch:
-        pytest.skip("the project's OpenAPI document (cms/openapi) is not routed in this checkout")
+        pytest.skip("the project's OpenAPI document (api/openapi) is not routed in this checkout")
     document = client.get(url).json()
     assert document["paths"][PATH]["post"]["operationId"] == "createConsultationRequest"
     assert "get" not in document["paths"][PATH]

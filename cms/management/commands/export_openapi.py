@@ -5,8 +5,8 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand
 
+from api.openapi import build_document
 from cms.api import api_router
-from cms.openapi import build_document
 
 
 class Command(BaseCommand):

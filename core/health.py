@@ -9,7 +9,7 @@ from django.http import JsonResponse
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_safe
 
-from .sites import without_site
+from core.sites import without_site
 
 logger = logging.getLogger(__name__)
 

@@ -13,8 +13,8 @@ import functools
 from django.db.models import Q
 from wagtail.models import Page, PageViewRestriction
 
-from .caching import remembered
-from .prepared import PreparedQuery
+from core.caching import remembered
+from core.prepared import PreparedQuery
 
 
 def restricted_paths():

@@ -1,25 +1,19 @@
 """``GET /api/v2/page_preview/?content_type=...&token=...``: a draft in the live detail's JSON shape.
 
-The endpoint subclasses whichever viewset serves ``pages`` in ``cms.api``, so the draft goes
+The endpoint subclasses the viewset that serves ``pages``, so the draft goes
 through the very serializer the live detail endpoint uses: same fields, same block JSON.
 """
 
 from django.urls import path
 from django.utils.cache import add_never_cache_headers, patch_cache_control
 from rest_framework.response import Response
-from wagtail.models import Page
 
-from .api import api_router
-from .preview import PreviewTokenError, page_from_preview_request
+from core.preview import PreviewTokenError, page_from_preview_request
 
-
-def _live_pages_endpoint():
-    name, viewset = api_router.get_model_endpoint(Page)
-    assert name == "pages", f"the pages endpoint must be registered before the preview ({name!r} found)"
-    return viewset
+from .pages import TreatmentPagesAPIViewSet
 
 
-class PagePreviewAPIViewSet(_live_pages_endpoint()):
+class PagePreviewAPIViewSet(TreatmentPagesAPIViewSet):
     """The draft behind a preview token, serialized exactly as ``/api/v2/pages/<id>/`` would."""
 
     known_query_parameters = frozenset(["content_type", "token", "fields", "rich_text_format", "format"])

@@ -136,8 +136,6 @@ class DocumentBuilder:
         self.paths = {}
 
     def build(self):
-        # The URLconf may register more endpoints on the router when it is first imported.
-        importlib.import_module(settings.ROOT_URLCONF)
         self._add_app_components()
         for name, viewset in list(self.router._endpoints.items()):
             self._add_endpoint(name, viewset)
@@ -280,14 +278,43 @@ class DocumentBuilder:
                 self.components.update(module.openapi_components())
 
     def _add_app_paths(self):
+        for path, item in own_paths().items():
+            self.paths.setdefault(path, {}).update(item)
         for module in self._app_api_modules():
             if hasattr(module, "openapi_paths"):
                 for path, item in module.openapi_paths().items():
                     self.paths.setdefault(path, {}).update(item)
 
 
-def build_document(router=None):
-    """The OpenAPI document of ``router`` (the project's API v2 router by default)."""
-    if router is None:
-        from cms.api import api_router as router
+def build_document(router):
+    """The OpenAPI document of ``router``, the project's API v2 router."""
     return DocumentBuilder(router).build()
+
+
+def own_paths():
+    """The API package's endpoints outside the router (clinic details, this document)."""
+
+    return {
+        reverse("api-clinic"): {
+            "get": {
+                "operationId": "clinic",
+                "tags": ["clinic"],
+                "summary": "The clinic's public contact details",
+                "responses": {
+                    **cached_ok("Contact details.", {"$ref": "#/components/schemas/Clinic"}),
+                    **error_responses(400),
+                },
+            }
+        },
+        reverse("api-openapi"): {
+            "get": {
+                "operationId": "openapi",
+                "tags": ["schema"],
+                "summary": "This document",
+                "responses": {
+                    **cached_ok("The OpenAPI 3.1 document.", {"type": "object"}),
+                    **error_responses(400),
+                },
+            }
+        },
+    }

@@ -8,9 +8,9 @@ from django.core.management import call_command
 from openapi_spec_validator import validate
 from wagtail import blocks
 
+from api.openapi import build_document
 from cms.api import api_router
-from cms.openapi import build_document
-from tests.cms.content import every_block_body
+from tests.api.content import every_block_body
 from tests.treatments.factories import make_treatment
 from treatments.blocks import DosageBlock, TreatmentBodyBlock
 from treatments.models import Practitioner
@@ -97,7 +97,7 @@ def test_adding_a_field_to_a_block_changes_the_schema(db, monkeypatch):
 
 
 def test_apps_contribute_paths_and_components(document):
-    # cms.api and treatments.api follow the contract: openapi_paths() / openapi_components().
+    # consultations.api and treatments.api follow the contract: openapi_paths() / openapi_components().
     assert "/api/v2/clinic/" in document["paths"]
     assert "Practitioner" in document["components"]["schemas"]
     for path in [

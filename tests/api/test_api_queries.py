@@ -4,7 +4,7 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from tests.cms.content import every_block_body
+from tests.api.content import every_block_body
 from tests.treatments.factories import faq_block, make_treatment
 from treatments.models import Practitioner
 
@@ -101,7 +101,7 @@ def test_ids_that_are_no_page_are_not_remembered(demo, client):
     # Page types are remembered per id, but a client choosing ids must not fill the cache.
     from django.core.cache import cache
 
-    from cms.caching import content_version
+    from core.caching import content_version
 
     assert client.get("/api/v2/pages/987654/").status_code == 404
     assert cache.get(f"cms:remembered:{content_version()}:page-type:987654", "absent") == "absent"

@@ -38,7 +38,7 @@ def test_unreachable_cache_answers_503(db, client):
 
 
 def test_cache_raising_answers_503_without_details(db, client):
-    with mock.patch("cms.health.cache.set", side_effect=ConnectionError(SECRET_DETAIL)):
+    with mock.patch("core.health.cache.set", side_effect=ConnectionError(SECRET_DETAIL)):
         response = client.get("/healthz")
 
     assert response.status_code == 503

@@ -3,7 +3,7 @@
 import pytest
 from wagtail.models import Page
 
-from cms.prepared import PreparedQuery
+from core.prepared import PreparedQuery
 from treatments.models import Practitioner, TreatmentArea, TreatmentPage
 
 pytestmark = pytest.mark.django_db

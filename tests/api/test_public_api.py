@@ -4,7 +4,7 @@ import pytest
 from django.contrib.auth.models import Group, User
 from wagtail.models import Collection, CollectionViewRestriction, PageViewRestriction, Site
 
-from tests.cms.content import every_block_body
+from tests.api.content import every_block_body
 from tests.treatments.factories import faq_block, make_treatment
 
 LISTING = "/api/v2/pages/?type=treatments.TreatmentPage&fields=*&limit=100"

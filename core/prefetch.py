@@ -22,6 +22,8 @@ from wagtail.models import Page
 from wagtail.rich_text import extract_references_from_rich_text
 from wagtail.rich_text.pages import PageLinkHandler
 
+from .representations import prefetch_renditions
+
 _scope = contextvars.ContextVar("cms_prefetch_scope", default=None)
 
 
@@ -145,8 +147,6 @@ def prefetch_streams(instances, field_names):
             image_fields = _image_foreign_keys(model)
             fetched = model._default_manager.filter(pk__in=ids).select_related(*image_fields)
         objects = list(fetched)
-        from treatments.api import prefetch_renditions
-
         if issubclass(model, image_model):
             prefetch_renditions(objects)
         elif model is not Page and image_fields:
@@ -214,8 +214,6 @@ def model_field(model, name):
 
 def prefetch_related_images(instances, field_names):
     """Renditions of the images page fields show (directly or on a related object), in one query."""
-    from treatments.api import prefetch_renditions
-
     images = []
     for instance in instances:
         for path in _image_paths(type(instance), tuple(field_names)):

@@ -7,7 +7,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from wagtail.models import PageViewRestriction
 
-from tests.cms.content import every_block_body
+from tests.api.content import every_block_body
 from tests.treatments.factories import make_treatment
 from treatments.models import ClinicSettings, Practitioner
 

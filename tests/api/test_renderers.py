@@ -8,7 +8,7 @@ import uuid
 from django.utils.translation import gettext_lazy
 from rest_framework.renderers import JSONRenderer as DRFJSONRenderer
 
-from cms.renderers import JSONRenderer
+from api.renderers import JSONRenderer
 
 DATA = {
     "text": "Café \u2028 line \u2029 paragraph <script>",

@@ -1,0 +1,183 @@
+"""Behaviour every public endpoint shares: anonymous, JSON only, 4xx for bad input, cached, prefetched."""
+
+import functools
+
+from django.core.exceptions import ValidationError as DjangoValidationError
+from django.db.models import ForeignKey, IntegerField
+from django.http import Http404
+from django.urls import get_script_prefix, get_urlconf
+from rest_framework.exceptions import APIException
+from rest_framework.response import Response
+from rest_framework.views import APIView
+from wagtail.api.v2.serializers import StreamField as StreamFieldSerializer
+from wagtail.api.v2.utils import BadRequestError, parse_fields_parameter
+
+from core.caching import CachedResponsesMixin
+from core.prefetch import (
+    model_field,
+    optimize_queryset,
+    prefetch_related_images,
+    prefetch_scope,
+    prefetch_streams,
+    remember_loaded,
+)
+
+from .errors import BAD_INPUT_ERRORS, MAX_ID, error
+from .renderers import JSONRenderer
+from .serializers import LinkedPageSerializer  # noqa: F401
+
+# Query parameters that only make sense on listings; the detail view refuses them.
+LISTING_ONLY_PARAMETERS = frozenset(
+    ["limit", "offset", "order", "search", "search_operator", "type", "child_of", "ancestor_of"]
+    + ["descendant_of", "translation_of", "locale"]
+)
+# Listing parameters that take an id or a count.
+INTEGER_PARAMETERS = frozenset(["offset", "limit", "id", "child_of", "descendant_of", "ancestor_of", "translation_of"])
+
+
+def _is_integer_field(model, name):
+    return isinstance(model_field(model, name), IntegerField | ForeignKey)
+
+
+def _frozen(config):
+    """``parse_fields_parameter`` output as a hashable key."""
+    return tuple((name, negated, _frozen(sub) if sub else None) for name, negated, sub in config)
+
+
+@functools.lru_cache(maxsize=256)
+def _serializer_class(viewset, router, model, fields_key, show_details, nested):
+    # Wagtail builds a new serializer class (and DRF its fields) on every request; the class
+    # depends only on these arguments, so build each once per process.
+    fields_config = [(name, negated, list(sub) if sub else sub) for name, negated, sub in fields_key]
+    return super(PublicAPIMixin, viewset)._get_serializer_class(router, model, fields_config, show_details, nested)
+
+
+# An id no URL holds otherwise: reversed once, then replaced by each real id.
+_ID_MARK = 987654321012
+
+
+@functools.lru_cache(maxsize=64)
+def _detail_url_parts(viewset, model, namespace, urlconf, script_prefix):
+    path = super(PublicAPIMixin, viewset).get_object_detail_urlpath(model, _ID_MARK, namespace)
+    prefix, _, suffix = path.partition(str(_ID_MARK))
+    return prefix, suffix
+
+
+class PublicAPIMixin(CachedResponsesMixin):
+    """Behaviour shared by every public API v2 endpoint (see the module docstring)."""
+
+    authentication_classes = []
+    permission_classes = []
+    renderer_classes = [JSONRenderer]
+
+    @classmethod
+    def get_object_detail_urlpath(cls, model, pk, namespace=""):
+        # Wagtail reverses a detail URL for every object it links (about 30 µs each, so 3 ms
+        # for a listing of 100); they differ only by the id: reverse once per namespace,
+        # URLconf and script prefix, then fill in each id.
+        prefix, suffix = _detail_url_parts(cls, model, namespace, get_urlconf(), get_script_prefix())
+        return f"{prefix}{pk}{suffix}"
+
+    def handle_exception(self, exc):
+        if isinstance(exc, Http404):
+            return error(str(exc) or "not found", 404)
+        if isinstance(exc, BAD_INPUT_ERRORS):
+            message = "; ".join(exc.messages) if isinstance(exc, DjangoValidationError) else str(exc)
+            return error(message or "bad request", 400)
+        if isinstance(exc, APIException):
+            response = error(str(exc.detail), exc.status_code)
+            for name, value in (self.get_exception_handler_context().get("headers") or {}).items():
+                response[name] = value
+            return response
+        return super().handle_exception(exc)
+
+    def get_renderer_context(self):
+        # Wagtail pretty-prints with a 4-space indent: a third more bytes, and Python's slow
+        # encoder instead of its C one. Clients parse JSON; compact it is.
+        context = super().get_renderer_context()
+        context.pop("indent", None)
+        return context
+
+    @classmethod
+    def _get_serializer_class(cls, router, model, fields_config, show_details=False, nested=False):
+        return _serializer_class(cls, router, model, _frozen(fields_config), show_details, nested)
+
+    def check_detail_parameters(self):
+        allowed = self.known_query_parameters - LISTING_ONLY_PARAMETERS
+        unknown = set(self.request.GET) - allowed
+        if unknown:
+            raise BadRequestError("query parameter is not recognised here: " + ", ".join(sorted(unknown)))
+
+    def requested_pk(self):
+        """The ``pk`` of a detail URL as an int, or 404 for anything that cannot be an id."""
+        try:
+            pk = int(self.kwargs.get("pk"))
+        except (TypeError, ValueError) as e:
+            raise Http404("not found") from e
+        if not 0 < pk <= MAX_ID:
+            raise Http404("not found")
+        return pk
+
+    def get_object(self):
+        self.requested_pk()
+        return super().get_object()
+
+    def get_queryset(self):
+        if getattr(self, "action", None) != "listing_view":
+            return super().get_queryset()
+        # A listing asks for its queryset three times (Wagtail twice, listing_view for the model);
+        # it is lazy and every use clones it, so build it once per request.
+        if not hasattr(self, "_listing_queryset"):
+            queryset = super().get_queryset()
+            # Join what the requested fields show, so the listing costs the same for 20 or 100 items.
+            fields = self.request.GET.get("fields")
+            fields_config = parse_fields_parameter(fields) if fields else []
+            serializer_class = self._get_serializer_class(self.request.wagtailapi_router, queryset.model, fields_config)
+            self._listing_queryset = optimize_queryset(queryset, serializer_class.Meta.fields)
+        return self._listing_queryset
+
+    def listing_view(self, request):
+        # A number beyond any database integer is the client's mistake on every database (SQLite
+        # overflows, PostgreSQL quietly matches nothing): refuse it the same way everywhere.
+        model = self.get_queryset().model
+        for name, value in request.GET.items():
+            if (name in INTEGER_PARAMETERS or _is_integer_field(model, name)) and value.lstrip("-").isdigit():
+                if int(value) > MAX_ID:
+                    raise BadRequestError(f"{name} must be at most {MAX_ID}")
+        with prefetch_scope():
+            return super().listing_view(request)
+
+    def detail_view(self, request, pk=None):
+        self.check_detail_parameters()
+        with prefetch_scope():
+            instance = self.get_object()
+            serializer = self.get_serializer(instance)
+            self.prefetch([instance], serializer)
+            return Response(serializer.data)
+
+    def get_serializer(self, *args, **kwargs):
+        if not (kwargs.get("many") and args):
+            return super().get_serializer(*args, **kwargs)
+        # A listing page: fetch what all its items reference before any is serialized.
+        items = list(args[0])
+        serializer = super().get_serializer(items, *args[1:], **kwargs)
+        self.prefetch(items, serializer)
+        return serializer
+
+    def prefetch(self, instances, serializer):
+        fields = getattr(serializer, "child", serializer).fields
+        stream_fields = [name for name, field in fields.items() if isinstance(field, StreamFieldSerializer)]
+        remember_loaded(instances)
+        prefetch_streams(instances, stream_fields)
+        prefetch_related_images(instances, list(fields))
+
+
+class PublicAPIView(PublicAPIMixin, APIView):
+    """A public endpoint outside the router: no query parameters unless listed."""
+
+    known_query_parameters = frozenset(["format", "_"])
+
+    def initial(self, request, *args, **kwargs):
+        super().initial(request, *args, **kwargs)
+        if request.method in ("GET", "HEAD"):
+            self.check_detail_parameters()
