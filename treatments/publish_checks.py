@@ -1,9 +1,10 @@
 """What a treatment page must carry before it is published (drafts may be incomplete).
 
-A testimonial needs the patient's consent on file (when and how it was given); every
-safety or efficacy claim needs its source. Each problem names the block as an editor
-sees it, e.g. "Testimonial 2 (Monica Z.): ...". The StreamField's own validation
-(admin publish and submit), the page model's publish (ORM, workflow, scheduled
+Each block says what publishing requires of it (``validate_for_publish``, see
+``treatments.blocks.base.SectionBlock``): a testimonial needs the patient's consent on file
+(when and how it was given), every safety or efficacy claim its source. Each problem names the
+block as an editor sees it, e.g. "Testimonial 2 (Monica Z.): ...". The StreamField's own
+validation (admin publish and submit), the page model's publish (ORM, workflow, scheduled
 publishing) and the demo loader all ask :func:`publish_problems`.
 """
 
@@ -30,41 +31,13 @@ def numbered_blocks(stream_value):
         yield child, seen[child.block_type]
 
 
-def testimonial_consent_missing(value):
-    """The consent facts a testimonial lacks, in the clinic's words (empty when complete)."""
-    missing = []
-    if not value.get("consent_on_file"):
-        missing.append("consent on file")
-    if not value.get("consent_date"):
-        missing.append("consent date")
-    if not value.get("consent_method"):
-        missing.append("how it was given")
-    return missing
-
-
-def _join(words):
-    return words[0] if len(words) == 1 else ", ".join(words[:-1]) + " and " + words[-1]
-
-
 def publish_problems(stream_value):
-    """Messages for every block that may not be published as it stands."""
+    """Messages for every block that may not be published as it stands, asked of each block."""
     problems = []
     for child, number in numbered_blocks(stream_value):
-        if child.block_type == "testimonial":
-            missing = testimonial_consent_missing(child.value)
-            if missing:
-                verb = "is" if len(missing) == 1 else "are"
-                problems.append(
-                    f"{block_name(child, number)}: {_join(missing)} {verb} required before publishing "
-                    "(the patient's consent to publish their words)."
-                )
-        elif child.block_type == "safety":
-            for position, claim in enumerate(child.value.get("claims") or [], start=1):
-                if not (claim.get("source") or "").strip():
-                    problems.append(
-                        f"{block_name(child, number)}, claim {position}: a source (citation or URL) "
-                        "is required before publishing."
-                    )
+        validate_for_publish = getattr(child.block, "validate_for_publish", None)
+        if validate_for_publish is not None:
+            problems.extend(validate_for_publish(child.value, block_name(child, number)))
     return problems
 
 

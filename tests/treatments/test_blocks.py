@@ -188,3 +188,102 @@ def test_images_in_blocks_are_expanded(make_image, rf):
     small, large = data["image"]["renditions"]["small"], data["image"]["renditions"]["large"]
     assert small["url"].endswith(".png") and small["width"] == 480
     assert large["width"] == 1200
+
+
+# Each block owns its rules and its wording.
+
+
+def test_publishing_asks_each_block_not_a_list_of_type_names():
+    from wagtail import blocks
+
+    from treatments.blocks import SectionBlock
+    from treatments.publish_checks import publish_problems
+
+    class SignedOffBlock(SectionBlock):
+        signed_off = blocks.BooleanBlock(required=False)
+
+        class Meta:
+            label = "Sign-off"
+
+        def validate_for_publish(self, value, name):
+            return [] if value["signed_off"] else [f"{name}: a sign-off is required before publishing."]
+
+    stream = blocks.StreamBlock([("sign_off", SignedOffBlock()), ("faq", BODY.child_blocks["faq"])])
+    value = stream.to_python(
+        [
+            {"type": "faq", "value": VALID["faq"]},
+            {"type": "sign_off", "value": {"signed_off": True}},
+            {"type": "sign_off", "value": {"signed_off": False}},
+        ]
+    )
+    assert publish_problems(value) == ["Sign-off 2: a sign-off is required before publishing."]
+
+
+@pytest.mark.parametrize("block_type", sorted(set(VALID) - {"testimonial", "safety"}))
+def test_other_sections_ask_nothing_of_publishing(block_type):
+    block, value = bound(block_type, VALID[block_type])
+    assert block.validate_for_publish(value, "Name") == []
+
+
+@pytest.mark.parametrize("name", ["consent on file", "consent date", "how it was given"])
+def test_consent_facts_are_listed_once_for_the_field_and_the_publish_message(name):
+    block = BODY.child_blocks["testimonial"]
+    field, field_message = block.CONSENT_FIELDS[name]
+    value = block.to_python({**VALID["testimonial"], field: None})
+    assert block.validate_for_publish(value, "Testimonial 1 (Monica Z.)") == [
+        f"Testimonial 1 (Monica Z.): {name} is required before publishing (the patient's consent to publish their words)."
+    ]
+    with pytest.raises(StructBlockValidationError) as excinfo:
+        block.clean(value)
+    assert list(excinfo.value.block_errors) == [field]
+    assert f"Required before publishing. {field_message}" in str(excinfo.value.as_json_data())
+
+
+def test_every_unsourced_claim_is_named():
+    block = BODY.child_blocks["safety"]
+    sourced = {"claim": "Used in 96 countries", "source": "Manufacturer"}
+    value = block.to_python({**VALID["safety"], "claims": [sourced, {"claim": "Safe", "source": "  "}]})
+    assert block.validate_for_publish(value, "Safety 1 (Safe?)") == [
+        "Safety 1 (Safe?), claim 2: a source (citation or URL) is required before publishing."
+    ]
+
+
+@pytest.mark.parametrize(("low", "high", "shown"), [(30, 50, "30–50"), (40, 40, "40"), (0, 5, "0–5"), (3, None, "3")])
+def test_a_range_reads_as_one_number_when_both_ends_are_the_same(low, high, shown):
+    from treatments.blocks.formatting import number_range
+
+    assert number_range(low, high) == shown
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(("low", "high", "amount"), [(30, 50, "30–50"), (40, 40, "40")])
+def test_dosage_template_and_json_ld_show_the_same_amount(low, high, amount, rf, demo):
+    block, value = bound("dosage", {**VALID["dosage"], "typical_min": low, "typical_max": high})
+    request = rf.get("/")
+    request.site = Site.objects.get(is_default_site=True)
+    html = block.render(value, context={"request": request, "page": demo, **settings_context(request)})
+    assert BeautifulSoup(html, "html.parser").select_one(".stat__value").get_text() == amount
+    schedule = block.json_ld(value)["MedicalTherapy"]["doseSchedule"]
+    assert schedule["description"] == f"Typically {amount} units per treatment."
+    assert schedule["doseValue"] == low
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(("intro", "heading"), [("", "Substances to avoid"), ("Supplements to avoid", None)])
+def test_prep_template_and_json_ld_read_the_same_lines(intro, heading, rf, demo):
+    heading = heading or intro
+    steps = [
+        {"instruction": "Stop aspirin", "timing": "two weeks before"},
+        {"instruction": "Drink water", "timing": ""},
+    ]
+    block, value = bound(
+        "prep_instructions",
+        {**VALID["prep_instructions"], "steps": steps, "substances_intro": intro, "substances_to_avoid": ["Fish oil"]},
+    )
+    request = rf.get("/")
+    request.site = Site.objects.get(is_default_site=True)
+    soup = BeautifulSoup(block.render(value, context={"request": request, "page": demo}), "html.parser")
+    shown = [" ".join(li.get_text(" ").split()) for li in soup.select("ol > li")]
+    assert shown == ["Two weeks before: Stop aspirin", "Drink water"]
+    assert soup.select_one("h3").get_text() == heading
+    assert block.json_ld(value)["MedicalTherapy"]["preparation"] == [*shown, f"{heading}: Fish oil."]

@@ -4,6 +4,7 @@ import json
 
 import extruct
 import pytest
+from bs4 import BeautifulSoup
 
 from tests.treatments.factories import faq_block, make_treatment
 from treatments.demo import botox
@@ -195,3 +196,13 @@ def test_plain_text_of_rich_text_is_what_an_html_parser_reads(source):
 
     parsed = re.sub(r"\s+", " ", html.unescape(strip_tags(source))).strip()
     assert plain_text(RichText(source)) == parsed
+
+
+@pytest.mark.parametrize(("low", "high", "amount"), [(30, 50, "30–50"), (40, 40, "40")])
+def test_page_and_json_ld_state_the_same_dosage(client, treatment_index, low, high, amount):
+    dosage = {"heading": "Units", "unit_name": "units", "typical_min": low, "typical_max": high}
+    page = make_treatment(treatment_index, body=[{"type": "dosage", "value": dosage}])
+    soup = BeautifulSoup(client.get(page.url).content, "html.parser")
+    assert soup.select_one(".block--dosage .stat__value").get_text() == amount
+    therapy = _nodes(_json_ld(client, page.url))["MedicalWebPage"]["mainEntity"]
+    assert therapy["doseSchedule"]["description"] == f"Typically {amount} units per treatment."

@@ -1,0 +1,33 @@
+"""What every section of a treatment page shares: rich-text features, field errors, publish rules."""
+
+from django.core.exceptions import ValidationError
+from django.forms.utils import ErrorList
+from wagtail import blocks
+from wagtail.blocks.struct_block import StructBlockValidationError
+
+RICH_TEXT_FEATURES = ["bold", "italic", "link", "ul", "ol"]
+
+
+def reject_field(field, message):
+    """Raise a StructBlock error attached to one child field, as the admin shows it."""
+    raise StructBlockValidationError(block_errors={field: ErrorList([ValidationError(message)])})
+
+
+def check_range(value, low, high, label):
+    """Reject a minimum that exceeds its maximum, naming the fields involved."""
+    if value.get(low) is not None and value.get(high) is not None and value[low] > value[high]:
+        reject_field(high, f"The maximum {label} must be at least the minimum ({value[low]}).")
+
+
+class SectionBlock(blocks.StructBlock):
+    """A section of a treatment page; it may say what publishing requires of it.
+
+    ``validate_for_publish`` is asked by ``treatments.publish_checks.publish_problems`` when a
+    page is published or submitted for review (never for drafts). ``json_ld``, where a section
+    defines it, is its piece of the page's structured data (``treatments.structured_data``).
+    """
+
+    def validate_for_publish(self, value, name):
+        """Messages for what stops this section being published, each starting with ``name``
+        (how an editor recognises it, e.g. "Testimonial 2 (Monica Z.)"). Nothing by default."""
+        return []

@@ -1,0 +1,63 @@
+"""Choosers that arrive expanded in the API (image, treatment page, practitioner), never as a bare id."""
+
+from wagtail import blocks
+from wagtail.images.blocks import ImageChooserBlock
+from wagtail.snippets.blocks import SnippetChooserBlock
+
+from .. import api
+
+
+class PrefetchedChooserMixin:
+    """Reads the chosen objects an API response fetched for all its pages at once (core.prefetch)."""
+
+    def bulk_to_python(self, values):
+        # Not at the top: core.prefetch loads Wagtail's rich-text page handler, which needs the
+        # app registry ready, and this module is imported while models load (no circle).
+        from core.prefetch import objects_for
+
+        found = objects_for(self.model_class, values)
+        return found if found is not None else super().bulk_to_python(values)
+
+
+class ClinicImageChooserBlock(PrefetchedChooserMixin, ImageChooserBlock):
+    """An image chooser whose API form carries renditions, size and alt text."""
+
+    def bulk_to_python(self, values):
+        # Renditions of every image in the stream come in one extra query.
+        images = super().bulk_to_python(values)
+        api.prefetch_renditions([image for image in images if image is not None])
+        return images
+
+    def get_api_representation(self, value, context=None):
+        return api.image_representation(value)
+
+    def api_schema(self, schemas):
+        # A chosen image may since have been deleted: null then.
+        return {"anyOf": [schemas.ref("Image"), {"type": "null"}]}
+
+
+class TreatmentChooserBlock(PrefetchedChooserMixin, blocks.PageChooserBlock):
+    """A link to another treatment page; in the API its id, title and URL path."""
+
+    def __init__(self, **kwargs):
+        super().__init__(page_type="treatments.TreatmentPage", **kwargs)
+
+    def get_api_representation(self, value, context=None):
+        # A chosen page that is not live (a draft, or unpublished since) is not shown.
+        return api.page_representation(value if value is not None and value.live else None)
+
+    def api_schema(self, schemas):
+        return {"anyOf": [schemas.ref("PageLink"), {"type": "null"}]}
+
+
+class PractitionerChooserBlock(PrefetchedChooserMixin, SnippetChooserBlock):
+    """A practitioner of the clinic; in the API their public profile."""
+
+    def __init__(self, **kwargs):
+        super().__init__("treatments.Practitioner", **kwargs)
+
+    def get_api_representation(self, value, context=None):
+        return api.practitioner_representation(value)
+
+    def api_schema(self, schemas):
+        return {"anyOf": [schemas.ref("Practitioner"), {"type": "null"}]}
