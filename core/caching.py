@@ -7,7 +7,7 @@ the version, so every cached response is invalidated at once; old entries simply
 Editors publish a few times a day, readers read thousands of times: precise per-object
 invalidation would buy little and risk serving stale pages.
 
-Settings:
+Settings (their defaults live in ``cms/settings/base.py``):
 
 - ``CMS_API_CACHE_MAX_AGE`` (seconds, default 60): ``Cache-Control: public, max-age=...``
   for browsers and CDNs.
@@ -34,11 +34,11 @@ KEPT_HEADERS = ("Content-Type", "Allow", "Vary")
 
 
 def max_age():
-    return int(getattr(settings, "CMS_API_CACHE_MAX_AGE", 60))
+    return settings.CMS_API_CACHE_MAX_AGE
 
 
 def timeout():
-    return int(getattr(settings, "CMS_API_CACHE_TIMEOUT", 600))
+    return settings.CMS_API_CACHE_TIMEOUT
 
 
 # The version a request read when it started (ContentVersionMiddleware): read once, not per use.

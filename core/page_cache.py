@@ -15,7 +15,7 @@ Never cached: logged-in users (the admin bar), visitors with a session, anything
 GET/HEAD, responses other than a plain 200, responses that set their own Cache-Control or
 cookies, and pages whose template asked for a CSRF token.
 
-Setting: ``CMS_PAGE_CACHE_TIMEOUT`` (seconds, default 300; 0 turns it off).
+Setting: ``CMS_PAGE_CACHE_TIMEOUT`` (seconds, default 300 in ``cms/settings/base.py``; 0 turns it off).
 """
 
 from django.conf import settings
@@ -29,7 +29,7 @@ WAGTAIL_PAGE_VIEW = "wagtail_serve"
 
 
 def page_cache_timeout():
-    return int(getattr(settings, "CMS_PAGE_CACHE_TIMEOUT", 300))
+    return settings.CMS_PAGE_CACHE_TIMEOUT
 
 
 def _anonymous_read(request):

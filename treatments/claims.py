@@ -2,7 +2,7 @@
 
 Warnings, not errors: "painless" may be fine in "not painless", so an editor decides.
 The phrases live in settings (``CMS_CLAIM_WARNING_PHRASES`` everywhere,
-``CMS_OFF_LABEL_WARNING_PHRASES`` inside off-label uses).
+``CMS_OFF_LABEL_WARNING_PHRASES`` inside off-label uses; defaults in ``cms/settings/base.py``).
 """
 
 import re
@@ -14,8 +14,6 @@ from wagtail.rich_text import RichText
 
 from .publish_checks import block_name, numbered_blocks
 
-DEFAULT_CLAIM_PHRASES = ["painless", "guaranteed", "risk-free", "permanent", "no side effects"]
-DEFAULT_OFF_LABEL_PHRASES = ["FDA-approved"]
 OFF_LABEL_BLOCK = "off_label_uses"
 
 
@@ -42,8 +40,8 @@ def _pattern(phrase):
 
 def claim_warnings(stream_value):
     """Warnings naming the block and the phrase, e.g. 'FAQ 1 (Questions): "painless" ...'."""
-    claim_phrases = getattr(settings, "CMS_CLAIM_WARNING_PHRASES", DEFAULT_CLAIM_PHRASES)
-    off_label_phrases = getattr(settings, "CMS_OFF_LABEL_WARNING_PHRASES", DEFAULT_OFF_LABEL_PHRASES)
+    claim_phrases = settings.CMS_CLAIM_WARNING_PHRASES
+    off_label_phrases = settings.CMS_OFF_LABEL_WARNING_PHRASES
     warnings = []
     for child, number in numbered_blocks(stream_value):
         text = " ".join(_texts(child.value))

@@ -182,6 +182,8 @@ WAGTAILAPI_BASE_URL = os.environ.get("WAGTAILAPI_BASE_URL", WAGTAILADMIN_BASE_UR
 # keeps them (0 turns the server-side cache off). See README "API caching".
 CMS_API_CACHE_MAX_AGE = int(os.environ.get("CMS_API_CACHE_MAX_AGE", "60"))
 CMS_API_CACHE_TIMEOUT = int(os.environ.get("CMS_API_CACHE_TIMEOUT", "600"))
+# Rendered pages for anonymous visitors (core/page_cache.py); 0 turns the page cache off.
+CMS_PAGE_CACHE_TIMEOUT = int(os.environ.get("CMS_PAGE_CACHE_TIMEOUT", "300"))
 
 REST_FRAMEWORK = {
     "DEFAULT_RENDERER_CLASSES": ["api.renderers.JSONRenderer"],
