@@ -33,6 +33,8 @@ Drafts are included: a draft page moved or deleted raises ``page.moved`` or ``pa
 subscribers that must not speak of drafts check ``instance.live``.
 """
 
+from functools import cache
+
 from asgiref.local import Local
 from django.db.models.signals import post_save, pre_delete
 from django.dispatch import Signal
@@ -66,19 +68,21 @@ def kind_of(model):
         return "page"
     if issubclass(model, BaseSiteSetting | BaseGenericSetting) or model in settings_registry:
         return "setting"
-    if model in get_snippet_models():
+    if model in get_snippet_models():  # read at each change: snippets may register late (wagtail_hooks)
         return "snippet"
-    if issubclass(model, get_image_model()):
-        return "image"
-    if issubclass(model, get_document_model()):
-        return "document"
-    if issubclass(model, Site):
-        return "site"
-    if issubclass(model, Collection):
-        return "collection"
-    if issubclass(model, PageViewRestriction | CollectionViewRestriction):
-        return "privacy"  # a page made private must leave the API at once
-    return None
+    return next((kind for base, kind in _media_and_structure() if issubclass(model, base)), None)
+
+
+@cache
+def _media_and_structure():
+    return (
+        (get_image_model(), "image"),
+        (get_document_model(), "document"),
+        (Site, "site"),
+        (Collection, "collection"),
+        (PageViewRestriction, "privacy"),  # a page made private must leave the API at once
+        (CollectionViewRestriction, "privacy"),
+    )
 
 
 def send(event, instance, sender=None, old_url_path=None, raw=False):
