@@ -2,21 +2,21 @@
 
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.db import DataError
-from django.http import JsonResponse
 from rest_framework.response import Response
 from wagtail.api.v2.utils import BadRequestError
 
-# Ids beyond this are not ids (and overflow SQLite/PostgreSQL integers): answered 404.
-MAX_ID = 2**31 - 1
+# MAX_ID is re-exported for api.mixins: ids beyond it are answered 404.
+from core.errors import MAX_ID as MAX_ID
+from core.errors import error_body, json_error
 
 # Bad values that reach the database or a converter: the client's mistake, never a 500.
 BAD_INPUT_ERRORS = (BadRequestError, OverflowError, DataError, DjangoValidationError, ValueError)
 
 
 def error(message, status):
-    return Response({"message": message}, status=status)
+    return Response(error_body(message), status=status)
 
 
 def api_not_found(request, *args, **kwargs):
     """Any other URL under /api/: a JSON 404, like the endpoints' own."""
-    return JsonResponse({"message": "not found"}, status=404)
+    return json_error("not found", 404)

@@ -8,6 +8,7 @@ from django.urls import path
 from django.utils.cache import add_never_cache_headers, patch_cache_control
 from rest_framework.response import Response
 
+from core.errors import error_body
 from core.preview import PreviewTokenError, page_from_preview_request
 
 from .pages import TreatmentPagesAPIViewSet
@@ -29,7 +30,7 @@ class PagePreviewAPIViewSet(TreatmentPagesAPIViewSet):
         unknown = set(request.GET) - self.known_query_parameters
         if unknown:
             return Response(
-                {"message": "query parameter is not an operation or a recognised field: " + ", ".join(sorted(unknown))},
+                error_body("query parameter is not an operation or a recognised field: " + ", ".join(sorted(unknown))),
                 status=400,
             )
         return super().detail_view(request, pk=pk)
@@ -43,7 +44,7 @@ class PagePreviewAPIViewSet(TreatmentPagesAPIViewSet):
 
     def handle_exception(self, exc):
         if isinstance(exc, PreviewTokenError):
-            return Response({"message": str(exc)}, status=exc.status)
+            return Response(error_body(str(exc)), status=exc.status)
         return super().handle_exception(exc)
 
     def finalize_response(self, request, response, *args, **kwargs):

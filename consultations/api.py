@@ -14,14 +14,14 @@ from django.views import View
 from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_exempt
 
+from core.errors import MAX_ID, json_error
+
 from .forms import HONEYPOT_FIELD, ConsultationForm
 from .intake import accept
 from .models import ConsultationRequest
 from .ratelimit import retry_after
 
 PATH = "/api/v2/consultations/"
-# Page ids are 32-bit on every database the project supports.
-MAX_PAGE_ID = 2**31 - 1
 TYPE_WORDS = {"string": "a string", "integer": "an integer", "boolean": "true or false"}
 
 
@@ -32,7 +32,7 @@ def max_body_bytes():
 
 def _field_schema(field):
     if isinstance(field, forms.ModelChoiceField):
-        schema = {"type": "integer", "minimum": 1, "maximum": MAX_PAGE_ID}
+        schema = {"type": "integer", "minimum": 1, "maximum": MAX_ID}
     elif isinstance(field, forms.BooleanField):
         schema = {"type": "boolean"}
     elif isinstance(field, forms.ChoiceField):
@@ -79,7 +79,7 @@ def _type_errors(data, schema):
         if value is None and "null" in allowed:
             continue
         if "integer" in allowed:
-            ok = isinstance(value, int) and not isinstance(value, bool) and 1 <= value <= MAX_PAGE_ID
+            ok = isinstance(value, int) and not isinstance(value, bool) and 1 <= value <= MAX_ID
             if isinstance(value, int) and not isinstance(value, bool) and not ok:
                 errors[name] = [{"message": "Select a valid choice.", "code": "invalid_choice"}]
                 continue
@@ -113,7 +113,7 @@ def _form_data(data):
 
 def _error(status, message, code, **extra):
     # The API's one error shape: a top-level message (as every /api/ endpoint), plus a code.
-    return JsonResponse({"message": message, "code": code, **extra}, status=status)
+    return json_error(message, status, code, **extra)
 
 
 def _field_errors(errors):

@@ -3,8 +3,10 @@
 import sys
 
 from django.db import InterfaceError, OperationalError
-from django.http import HttpResponse, JsonResponse
+from django.http import HttpResponse
 from django.views import defaults
+
+from .errors import json_error
 
 RETRY_AFTER_SECONDS = "10"
 OUTAGE_MESSAGE = "The service is temporarily unavailable. Please try again in a moment."
@@ -33,7 +35,7 @@ def server_error(request, *args, **kwargs):
     if not _database_outage(sys.exc_info()[1]):
         return defaults.server_error(request, *args, **kwargs)
     if request.path.startswith("/api/"):
-        response = JsonResponse({"message": OUTAGE_MESSAGE}, status=503)
+        response = json_error(OUTAGE_MESSAGE, 503)
     else:
         response = HttpResponse(OUTAGE_PAGE, status=503)
     response["Retry-After"] = RETRY_AFTER_SECONDS

@@ -8,6 +8,7 @@ from wagtail.models import Orderable, Page
 
 from core.page_cache import CachedPageMixin
 from treatments.api import page_representation
+from treatments.models import TreatmentPage
 
 
 class HomePage(CachedPageMixin, Page):
@@ -32,8 +33,6 @@ class HomePage(CachedPageMixin, Page):
 
     def live_featured_treatments(self):
         """Featured treatments that are live and public, in the editor's order."""
-        from treatments.models import TreatmentPage
-
         ids = [item.treatment_id for item in self.featured_treatments.all()]
         pages = TreatmentPage.objects.live().public().in_bulk(ids)
         return [pages[pk] for pk in ids if pk in pages]

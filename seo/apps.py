@@ -1,14 +1,4 @@
 from django.apps import AppConfig
-from django.db.models.signals import post_save
-
-
-def _forget_clinic_contact(**kwargs):
-    # The 500 page keeps a cached copy of the phone number; a changed number must show at once.
-    from django.core.cache import cache
-
-    from .templatetags.seo_tags import CLINIC_CONTACT_CACHE_KEY
-
-    cache.delete(CLINIC_CONTACT_CACHE_KEY)
 
 
 class SeoConfig(AppConfig):
@@ -19,4 +9,8 @@ class SeoConfig(AppConfig):
     verbose_name = "Search engines"
 
     def ready(self):
-        post_save.connect(_forget_clinic_contact, sender="treatments.ClinicSettings", dispatch_uid="seo-clinic-contact")
+        from core.signals import content_changed
+
+        from .templatetags.seo_tags import forget_clinic_contact
+
+        content_changed.connect(forget_clinic_contact, dispatch_uid="seo-clinic-contact")

@@ -2,7 +2,7 @@ from django.apps import AppConfig
 
 
 class WebhooksConfig(AppConfig):
-    """Connects the content-change signals that fill the webhook outbox."""
+    """Subscribes the webhook outbox to ``core.signals.content_changed``."""
 
     name = "webhooks"
     verbose_name = "Webhooks"

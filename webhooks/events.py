@@ -10,6 +10,7 @@ from wagtail.models import Page, ReferenceIndex
 
 from .config import WebhookConfigError, endpoints
 from .models import WebhookDelivery
+from .tasks import deliver_webhook
 
 logger = logging.getLogger(__name__)
 
@@ -83,9 +84,6 @@ def record(event, payload):
 
 
 def _enqueue(row_ids):
-    # Imported late: the task module needs the app registry ready.
-    from .tasks import deliver_webhook
-
     for row_id in row_ids:
         try:
             deliver_webhook.enqueue(row_id)

@@ -19,12 +19,13 @@ from django.urls import NoReverseMatch, reverse
 from wagtail.api.v2.views import BaseAPIViewSet, PagesAPIViewSet
 from wagtail.models import Page, get_page_models
 
+from core.errors import MAX_ID
+
 from .blocks import BlockSchemas
 from .fields import object_schema
 
 OPENAPI_VERSION = "3.1.0"
 JSON = "application/json"
-MAX_ID = 2**31 - 1
 
 RICH_TEXT_FORMATS = ["db_html", "html", "db_markdown", "markdown"]
 

@@ -5,6 +5,7 @@ from django.core.cache import cache
 from django.db import DatabaseError
 
 from seo import meta
+from treatments.models import ClinicSettings
 
 register = template.Library()
 
@@ -25,8 +26,6 @@ def clinic_contact():
     if contact is not None:
         return contact
     try:
-        from treatments.models import ClinicSettings
-
         clinic = ClinicSettings.objects.order_by("pk").first()
     except (DatabaseError, RuntimeError):
         # RuntimeError: database access refused (tests); DatabaseError: the database is gone.
@@ -34,3 +33,9 @@ def clinic_contact():
     contact = {"name": clinic.name, "phone": clinic.phone, "phone_href": clinic.phone_href} if clinic else {}
     cache.set(CLINIC_CONTACT_CACHE_KEY, contact, CLINIC_CONTACT_SECONDS)
     return contact
+
+
+def forget_clinic_contact(sender, kind, **kwargs):
+    """On any site setting change (``content_changed``): the 500 page must show a changed phone at once."""
+    if kind == "setting":
+        cache.delete(CLINIC_CONTACT_CACHE_KEY)
