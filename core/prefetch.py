@@ -23,6 +23,7 @@ from wagtail.rich_text import extract_references_from_rich_text
 from wagtail.rich_text.pages import PageLinkHandler
 
 from .representations import prefetch_renditions
+from .streamfield import walk
 
 _scope = contextvars.ContextVar("cms_prefetch_scope", default=None)
 
@@ -63,50 +64,21 @@ def objects_for(model, values):
     return result
 
 
-# id(block) -> (block, whether its values can reference other objects)
-_referencing = {}
+# Leaves whose values point at other objects: chosen objects, and pages linked from rich text.
+REFERENCING_BLOCKS = (blocks.ChooserBlock, blocks.RichTextBlock)
 
 
-def _may_reference(block):
-    """Whether values of ``block`` can point at other objects anywhere inside (choosers, rich text)."""
-    known = _referencing.get(id(block))
-    if known is None or known[0] is not block:
-        if isinstance(block, blocks.RichTextBlock | blocks.ChooserBlock):
-            answer = True
-        elif isinstance(block, blocks.ListBlock):
-            answer = _may_reference(block.child_block)
-        elif isinstance(block, blocks.StreamBlock | blocks.StructBlock):
-            answer = any(_may_reference(child) for child in block.child_blocks.values())
-        else:
-            answer = False
-        known = _referencing[id(block)] = (block, answer)
-    return known[1]
-
-
-def _walk(block, raw, found):
+def _collect_references(block, raw, found):
     """Collect ``{model: ids}`` referenced by a raw (JSON) block value."""
-    # Most of a page is text: skip, unread, every part whose definition holds no reference.
-    if raw is None or not _may_reference(block):
-        return
-    if isinstance(block, blocks.StreamBlock):
-        for item in raw:
-            child = block.child_blocks.get(item.get("type")) if isinstance(item, dict) else None
-            if child is not None:
-                _walk(child, item.get("value"), found)
-    elif isinstance(block, blocks.StructBlock):
-        if isinstance(raw, dict):
-            for name, child in block.child_blocks.items():
-                _walk(child, raw.get(name), found)
-    elif isinstance(block, blocks.ListBlock):
-        for item in raw:
-            # New-style lists store {"type": "item", "value": ..., "id": ...}.
-            value = item["value"] if isinstance(item, dict) and item.get("type") == "item" else item
-            _walk(block.child_block, value, found)
-    elif isinstance(block, blocks.RichTextBlock):
-        for model, object_id, _path, _content_path in extract_references_from_rich_text(raw or ""):
-            found[model].add(str(object_id))
-    elif isinstance(block, blocks.ChooserBlock):
-        found[block.model_class].add(str(raw))
+    # Most of a page is text: the walk skips, unread, every part whose definition holds no reference.
+    for leaf, value, _path in walk(block, raw, leaves=REFERENCING_BLOCKS):
+        if value is None:
+            continue
+        if isinstance(leaf, blocks.RichTextBlock):
+            for model, object_id, _field, _content_path in extract_references_from_rich_text(value):
+                found[model].add(str(object_id))
+        else:
+            found[leaf.model_class].add(str(value))
 
 
 def remember_loaded(instances):
@@ -133,7 +105,7 @@ def prefetch_streams(instances, field_names):
             field = model_field(type(instance), name)
             if isinstance(field, StreamField):
                 value = getattr(instance, name)
-                _walk(field.stream_block, list(value.raw_data), found)
+                _collect_references(field.stream_block, list(value.raw_data), found)
     image_model = get_image_model()
     for model, ids in found.items():
         store = scope.setdefault(model, {})

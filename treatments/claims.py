@@ -6,30 +6,28 @@ The phrases live in settings (``CMS_CLAIM_WARNING_PHRASES`` everywhere,
 """
 
 import re
-from collections.abc import Mapping, Sequence
 
 from django.conf import settings
 from django.utils.html import strip_tags
 from wagtail.rich_text import RichText
+
+from core.streamfield import walk
 
 from .publish_checks import block_name, numbered_blocks
 
 OFF_LABEL_BLOCK = "off_label_uses"
 
 
-def _texts(value):
+def _texts(block, value):
     """Every piece of text inside a block value, rich text as plain text."""
-    if isinstance(value, RichText):
-        yield strip_tags(value.source)
-    elif isinstance(value, str):
-        yield value
-    elif isinstance(value, Mapping):
-        for item in value.values():
-            yield from _texts(item)
-    elif isinstance(value, Sequence):
-        # Lists of items; chosen pages, images and snippets are not the editor's wording.
-        for item in value:
-            yield from _texts(item)
+    # Chosen pages, images and snippets are not the editor's wording: only text leaves count.
+    for _leaf, text, _path in walk(block, value):
+        if isinstance(text, RichText):
+            yield strip_tags(text.source)
+        elif isinstance(text, str):
+            yield text
+        elif isinstance(text, list | tuple):
+            yield from (choice for choice in text if isinstance(choice, str))  # a multiple choice
 
 
 def _pattern(phrase):
@@ -44,7 +42,7 @@ def claim_warnings(stream_value):
     off_label_phrases = settings.CMS_OFF_LABEL_WARNING_PHRASES
     warnings = []
     for child, number in numbered_blocks(stream_value):
-        text = " ".join(_texts(child.value))
+        text = " ".join(_texts(child.block, child.value))
         phrases = list(claim_phrases)
         if child.block_type == OFF_LABEL_BLOCK:
             phrases += off_label_phrases

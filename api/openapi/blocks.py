@@ -14,6 +14,8 @@ components, so a front end gets one type per section (``FaqBlock``, ``SafetyClai
 
 from wagtail import blocks
 
+from core.streamfield import LIST, kind, visit
+
 NULL = {"type": "null"}
 
 
@@ -61,7 +63,7 @@ class BlockSchemas:
         if hasattr(block, "api_schema"):
             schema = block.api_schema(self)
         else:
-            schema = self._generic(block)
+            schema = visit(block, self)
         if hasattr(block, "api_schema_extra") and "$ref" not in schema:
             schema = merge(schema, block.api_schema_extra())
         description = getattr(block.meta, "help_text", None) or getattr(
@@ -81,7 +83,7 @@ class BlockSchemas:
             return nullable(schema)
         if isinstance(block, blocks.ChoiceBlock | blocks.URLBlock | blocks.EmailBlock):
             return {"anyOf": [schema, {"const": ""}, NULL]}
-        if isinstance(block, blocks.ListBlock):
+        if kind(block) is LIST:
             return schema
         return nullable(schema)
 
@@ -135,21 +137,26 @@ class BlockSchemas:
     def _with_extra(self, block, schema):
         return merge(schema, block.api_schema_extra()) if hasattr(block, "api_schema_extra") else schema
 
-    def _generic(self, block):
-        if isinstance(block, blocks.StreamBlock):
-            return self.stream_schema(block)
-        if isinstance(block, blocks.StructBlock):
-            if type(block) is blocks.StructBlock:
-                return self._struct(block)
-            # A StructBlock subclass declared on its own: one named, reusable component.
-            return self.component(type(block).__name__, lambda: self._with_extra(block, self._struct(block)))
-        if isinstance(block, blocks.ListBlock):
-            schema = {"type": "array", "items": self.value_schema(block.child_block)}
-            if block.meta.min_num:
-                schema["minItems"] = block.meta.min_num
-            if block.meta.max_num:
-                schema["maxItems"] = block.meta.max_num
-            return schema
+    # The generic schema of each kind of block, called by ``visit``.
+
+    def visit_stream(self, block):
+        return self.stream_schema(block)
+
+    def visit_struct(self, block):
+        if type(block) is blocks.StructBlock:
+            return self._struct(block)
+        # A StructBlock subclass declared on its own: one named, reusable component.
+        return self.component(type(block).__name__, lambda: self._with_extra(block, self._struct(block)))
+
+    def visit_list(self, block):
+        schema = {"type": "array", "items": self.value_schema(block.child_block)}
+        if block.meta.min_num:
+            schema["minItems"] = block.meta.min_num
+        if block.meta.max_num:
+            schema["maxItems"] = block.meta.max_num
+        return schema
+
+    def visit_leaf(self, block):
         if isinstance(block, blocks.RichTextBlock):
             return {
                 "type": "string",
