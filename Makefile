@@ -27,7 +27,7 @@ test: $(VENV)/.installed
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
 
 # Production settings under gunicorn (gunicorn.conf.py) on $(HOST):$(PORT). Needs at least SECRET_KEY and
-# ALLOWED_HOSTS in the environment; README "Production" lists every variable and a local example.
+# ALLOWED_HOSTS in the environment; docs/operations.md lists every variable and a local example.
 serve-prod: $(VENV)/.installed
 	DJANGO_SETTINGS_MODULE=cms.settings.production $(BIN)/python manage.py collectstatic --noinput --verbosity 0
 	DJANGO_SETTINGS_MODULE=cms.settings.production $(BIN)/python manage.py migrate --noinput

@@ -1,6 +1,6 @@
 """gunicorn's settings for `make serve-prod` and bench/load.py (gunicorn reads this file by itself).
 
-Every value can be changed from the environment; see the README's "Production" section.
+Every value can be changed from the environment; docs/operations.md lists the variables.
 """
 
 import os

@@ -1,0 +1,249 @@
+"""Re-take the screenshots of README.md and docs/editors.md.
+
+Run from the project root, with the project's Python (Playwright for Python comes with
+requirements-dev.txt; `.ci/setup-browser` installs Chromium; do not run `playwright install`):
+
+    .venv/bin/python docs/screenshots/take.py            # writes docs/screenshots/*.png
+    .venv/bin/python docs/screenshots/take.py --port 8318 --chromium /usr/bin/chromium
+
+It never touches your own database: it creates a throw-away SQLite database in a temporary
+folder, migrates it, loads the demo (`load_demo_content`), starts `manage.py runserver` on
+127.0.0.1:<port>, sends three made-up consultation requests through the public API, then
+drives the admin as `admin` / `botox-demo`:
+
+- site-botox.png                the BOTOX page as a visitor sees it
+- editor-sections.png           the BOTOX page in the page editor, sections folded
+- block-picker.png              the block picker, grouped
+- medical-review-tab.png        the page's Medical review tab
+- publish-refused-consent.png   Publish refused: the testimonial's consent is missing
+- dashboard-review.png          the dashboard once the page is submitted to Medical review
+- consultation-inbox.png        Consultation requests, the staff inbox
+
+Then it stops the server and deletes the temporary folder. Not run by the test suite.
+Look at each picture after re-taking them: the admin's markup changes with Wagtail releases.
+"""
+
+import argparse
+import json
+import os
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.error
+import urllib.request
+from pathlib import Path
+
+from PIL import Image
+from playwright.sync_api import sync_playwright
+
+ROOT = Path(__file__).resolve().parents[2]
+OUT = Path(__file__).resolve().parent
+VIEWPORT = {"width": 1280, "height": 800}
+TIMEOUT = 30_000  # ms; the admin is a JavaScript app
+USERNAME, PASSWORD = "admin", "botox-demo"
+
+# Made-up visitors; the API stores them exactly as a front end would send them.
+REQUESTS = [
+    {"name": "Jane Doe", "email": "jane@example.com", "preferred_time": "morning", "consent": True},
+    {"name": "Sam Patel", "phone": "503-555-0142", "preferred_time": "evening", "consent": True},
+    {"name": "Ana Lima", "email": "ana@example.com", "message": "Is there parking?", "consent": True},
+]
+
+
+def manage(env, *args):
+    subprocess.run([sys.executable, "manage.py", *args], cwd=ROOT, env=env, check=True)
+
+
+def get_json(url):
+    with urllib.request.urlopen(url, timeout=10) as response:
+        return json.load(response)
+
+
+def wait_until_up(base):
+    for _ in range(120):
+        try:
+            urllib.request.urlopen(f"{base}/healthz", timeout=2)
+            return
+        except (urllib.error.URLError, ConnectionError):
+            time.sleep(0.5)
+    raise SystemExit("runserver did not answer /healthz within 60 s")
+
+
+def send_consultation_requests(base, treatment_id):
+    for body in REQUESTS:
+        request = urllib.request.Request(
+            f"{base}/api/v2/consultations/",
+            data=json.dumps({**body, "treatment": treatment_id}).encode(),
+            headers={"Content-Type": "application/json"},
+            method="POST",
+        )
+        with urllib.request.urlopen(request, timeout=10) as response:
+            print("consultation request", json.load(response)["reference"])
+
+
+def log_in(page, base):
+    page.goto(f"{base}/admin/login/")
+    page.get_by_label("Username").fill(USERNAME)
+    page.get_by_label("Password").fill(PASSWORD)
+    page.get_by_role("button", name="Sign in").click()
+    page.wait_for_url(f"{base}/admin/")
+
+
+def sections(page):
+    """The body's top-level blocks, in order."""
+    return page.locator("#body-root > [data-streamfield-stream-container] > [data-streamfield-child]")
+
+
+def section_toggles(page):
+    """The fold buttons of the body's top-level blocks (not of their children)."""
+    return sections(page).locator("> section > .w-panel__header > button.w-panel__toggle")
+
+
+def fold_sections(page, keep_open=()):
+    toggles = section_toggles(page)
+    for index in range(toggles.count()):
+        expanded = toggles.nth(index).get_attribute("aria-expanded") == "true"
+        if expanded != (index in keep_open):
+            toggles.nth(index).click()
+
+
+def show_action_bar(page, visible):
+    # The sticky "Save draft" bar would cover the lower part of a cropped picture.
+    page.locator("footer").last.evaluate("(e, visible) => { e.style.visibility = visible ? '' : 'hidden'; }", visible)
+
+
+def shoot(page, name, top=None, bottom=None, margin=16, tall=True):
+    """Save a picture of the page from the top of one element to the bottom of another.
+
+    ``tall``: scroll to the top and make the window as tall as the crop needs, so sticky
+    headers stay where an editor sees them; otherwise crop what the window shows now (for
+    pop-ups, which close when the page scrolls). Without elements, the 1280x800 window.
+    Pictures are saved with a 256-colour palette: less than half the size, the same to the eye.
+    """
+    path = OUT / name
+    clip = None
+    if top is not None:
+        if tall:
+            # The admin scrolls inside its own containers too, some of them smoothly.
+            page.evaluate("document.querySelectorAll('*').forEach((e) => e.scrollTo({top: 0, behavior: 'instant'}))")
+        y0 = max(0, top.evaluate("e => e.getBoundingClientRect().top") - margin)
+        y1 = bottom.evaluate("e => e.getBoundingClientRect().bottom") + margin
+        if tall:
+            page.set_viewport_size({"width": VIEWPORT["width"], "height": max(VIEWPORT["height"], int(y1) + 1)})
+            page.wait_for_timeout(300)
+        clip = {"x": 0, "y": y0, "width": VIEWPORT["width"], "height": y1 - y0}
+    page.screenshot(path=str(path), clip=clip)
+    page.set_viewport_size(VIEWPORT)
+    Image.open(path).convert("RGB").quantize(colors=256).save(path, optimize=True)
+    print(f"{path.relative_to(ROOT)}: {path.stat().st_size // 1024} KB")
+
+
+def take(base, chromium_path):
+    treatment_id = get_json(f"{base}/api/v2/pages/?type=treatments.TreatmentPage&slug=botox")["items"][0]["id"]
+    send_consultation_requests(base, treatment_id)
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(
+            executable_path=chromium_path, args=["--headless", "--no-sandbox", "--disable-gpu"]
+        )
+        context = browser.new_context(viewport=VIEWPORT)
+        # The admin's menu folded to icons: more room for the editor.
+        context.add_cookies([{"name": "wagtail_sidebar_collapsed", "value": "1", "url": base}])
+        page = context.new_page()
+        page.set_default_timeout(TIMEOUT)
+        page.on("dialog", lambda dialog: dialog.accept())  # "leave this page?" after edits
+
+        page.goto(f"{base}/treatments/botox/")
+        shoot(page, "site-botox.png")
+
+        log_in(page, base)
+        edit_url = f"{base}/admin/pages/{treatment_id}/edit/"
+        page.goto(edit_url)
+        page.locator("#id_title").wait_for()
+        fold_sections(page)
+        show_action_bar(page, False)
+        body = page.locator("[data-contentpath=body]")
+        shoot(page, "editor-sections.png", page.locator("header").first, body)
+        show_action_bar(page, True)
+
+        add_button = page.locator("#body-root button.c-sf-add-button").first
+        body.evaluate("e => e.scrollIntoView({block: 'start', behavior: 'instant'})")
+        add_button.click()
+        picker = page.locator(".w-combobox").first
+        picker.wait_for()
+        show_action_bar(page, False)
+        shoot(page, "block-picker.png", body, picker, tall=False)
+        show_action_bar(page, True)
+        page.keyboard.press("Escape")
+
+        page.get_by_role("tab", name="Medical review").click()
+        panel = page.locator("[role=tabpanel]:visible").first
+        shoot(page, "medical-review-tab.png", page.locator("header").first, panel)
+
+        # Publishing with the testimonial's consent unticked is refused. The testimonial is the
+        # fifth section of the demo page.
+        page.get_by_role("tab", name="Content").click()
+        testimonial = 4
+        fold_sections(page, keep_open={testimonial})
+        page.locator(f"#body-{testimonial}-value-consent_on_file").uncheck()
+        page.locator("footer .w-dropdown__toggle").last.click()
+        page.get_by_role("button", name="Publish", exact=True).click()
+        page.get_by_text("The page could not be saved due to validation errors").first.wait_for()
+        fold_sections(page, keep_open={testimonial})
+        for field in ("summary", "hero_image"):  # fold the fields above the body: banner and error in one picture
+            page.locator(f"[data-contentpath={field}]").locator(
+                "xpath=ancestor::section[1]//button[@data-panel-toggle]"
+            ).first.click()
+        show_action_bar(page, False)
+        consent = sections(page).nth(testimonial).locator("[data-contentpath=consent_on_file]")
+        shoot(page, "publish-refused-consent.png", page.locator("body"), consent, margin=0)
+
+        # Put the consent back (autosave may have kept the unticked draft), then submit for review.
+        page.goto(edit_url)
+        page.locator("#id_title").wait_for()
+        page.locator(f"#body-{testimonial}-value-consent_on_file").check()
+        page.locator("footer .w-dropdown__toggle").last.click()
+        page.get_by_role("button", name="Submit to Medical review").click()
+        page.get_by_text("submitted for moderation").first.wait_for()
+
+        page.goto(f"{base}/admin/")
+        panels = page.locator("main section, main .w-panel").last
+        shoot(page, "dashboard-review.png", page.locator("main"), panels, margin=0)
+
+        page.get_by_role("link", name="Consultation requests").first.click()
+        page.get_by_text(REQUESTS[0]["name"]).first.wait_for()
+        shoot(page, "consultation-inbox.png")
+
+        browser.close()
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.split("\n", 1)[0])
+    parser.add_argument("--port", type=int, default=8317)
+    parser.add_argument("--chromium", default="/usr/bin/chromium")
+    options = parser.parse_args()
+    base = f"http://127.0.0.1:{options.port}"
+
+    with tempfile.TemporaryDirectory(prefix="cms-screenshots-") as folder:
+        env = {key: value for key, value in os.environ.items() if key not in {"DATABASE_URL", "REDIS_URL"}}
+        env.update(DJANGO_SETTINGS_MODULE="cms.settings.dev", DATABASE_URL=f"sqlite:///{folder}/db.sqlite3")
+        manage(env, "migrate", "--noinput", "--verbosity", "0")
+        manage(env, "load_demo_content", "--hostname", "127.0.0.1", "--port", str(options.port))
+        server = subprocess.Popen(
+            [sys.executable, "manage.py", "runserver", f"127.0.0.1:{options.port}", "--noreload"],
+            cwd=ROOT,
+            env=env,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+        )
+        try:
+            wait_until_up(base)
+            take(base, options.chromium)
+        finally:
+            server.terminate()
+            server.wait(timeout=20)
+
+
+if __name__ == "__main__":
+    main()
