@@ -20,7 +20,6 @@ from wagtail.fields import StreamField
 from wagtail.images import get_image_model
 from wagtail.models import Page
 from wagtail.rich_text import extract_references_from_rich_text
-from wagtail.rich_text.pages import PageLinkHandler
 
 from .representations import prefetch_renditions
 from .streamfield import walk
@@ -209,19 +208,3 @@ def _image_paths(model, field_names):
         # A path ends at an image: the field itself, or an image on the object it points at.
         if len(path) == 2 or issubclass(model._meta.get_field(name).related_model, image_model)
     )
-
-
-class PrefetchedPageLinkHandler(PageLinkHandler):
-    """Wagtail's page-link handler, reading pages fetched for the whole response."""
-
-    @classmethod
-    def get_many(cls, attrs_list):
-        pages = scoped(Page)
-        if pages is None:
-            return super().get_many(attrs_list)
-        ids = [str(attrs.get("id")) for attrs in attrs_list]
-        missing = list(dict.fromkeys(i for i in ids if i not in pages))
-        if missing:
-            fetched = super().get_many([{"id": i} for i in missing])
-            pages.update(zip(missing, fetched, strict=True))
-        return [pages.get(i) for i in ids]

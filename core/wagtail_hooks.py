@@ -1,8 +1,26 @@
-"""Wagtail hooks of the project package: rich-text page links loaded in bulk."""
+"""Wagtail hooks of the shared machinery: rich-text page links loaded in bulk."""
 
 from wagtail import hooks
+from wagtail.models import Page
+from wagtail.rich_text.pages import PageLinkHandler
 
-from .prefetch import PrefetchedPageLinkHandler
+from .prefetch import scoped
+
+
+class PrefetchedPageLinkHandler(PageLinkHandler):
+    """Wagtail's page-link handler, reading pages fetched for the whole response."""
+
+    @classmethod
+    def get_many(cls, attrs_list):
+        pages = scoped(Page)
+        if pages is None:
+            return super().get_many(attrs_list)
+        ids = [str(attrs.get("id")) for attrs in attrs_list]
+        missing = list(dict.fromkeys(i for i in ids if i not in pages))
+        if missing:
+            fetched = super().get_many([{"id": i} for i in missing])
+            pages.update(zip(missing, fetched, strict=True))
+        return [pages.get(i) for i in ids]
 
 
 @hooks.register("register_rich_text_features")

@@ -23,6 +23,8 @@ INSTALLED_APPS = [
     "seo",
     "consultations",
     "webhooks",
+    "portability",
+    "demo",
     "wagtail_headless_preview",
     "corsheaders",
     "wagtail.api.v2",

@@ -6,8 +6,8 @@ import extruct
 import pytest
 from bs4 import BeautifulSoup
 
+from demo import botox
 from tests.treatments.factories import faq_block, make_treatment
-from treatments.demo import botox
 
 
 def _json_ld(client, url):

@@ -4,6 +4,8 @@ from wagtail import blocks
 from wagtail.images.blocks import ImageChooserBlock
 from wagtail.snippets.blocks import SnippetChooserBlock
 
+from core.prefetch import objects_for
+
 from .. import api
 
 
@@ -11,10 +13,6 @@ class PrefetchedChooserMixin:
     """Reads the chosen objects an API response fetched for all its pages at once (core.prefetch)."""
 
     def bulk_to_python(self, values):
-        # Not at the top: core.prefetch loads Wagtail's rich-text page handler, which needs the
-        # app registry ready, and this module is imported while models load (no circle).
-        from core.prefetch import objects_for
-
         found = objects_for(self.model_class, values)
         return found if found is not None else super().bulk_to_python(values)
 

@@ -2,7 +2,8 @@
 
 from django.core.management.base import BaseCommand, CommandError
 
-from treatments.portability import PortabilityError, export_treatments
+from portability.export import export_treatments
+from portability.format import PortabilityError
 
 
 class Command(BaseCommand):

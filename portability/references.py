@@ -11,8 +11,8 @@ from wagtail.images import get_image_model
 from wagtail.rich_text.rewriters import FIND_A_TAG, FIND_EMBED_TAG, extract_attrs
 
 from core.streamfield import StreamDataError, map_leaves
+from treatments.models import Practitioner
 
-from ..models import Practitioner
 from .format import PortabilityError
 
 REFERENCING_BLOCKS = (blocks.ChooserBlock, blocks.RichTextBlock)

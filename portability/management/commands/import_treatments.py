@@ -2,7 +2,8 @@
 
 from django.core.management.base import BaseCommand, CommandError
 
-from treatments.portability import PortabilityError, import_treatments
+from portability.format import PortabilityError
+from portability.importing import import_treatments
 
 
 class Command(BaseCommand):

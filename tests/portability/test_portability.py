@@ -9,10 +9,9 @@ from wagtail.images.rect import Rect
 from wagtail.models import Page, Site
 
 from home.models import HomePage
+from tests.treatments.factories import make_treatment
 from treatments.blocks import TreatmentBodyBlock
 from treatments.models import Practitioner, TreatmentIndexPage, TreatmentPage
-
-from .factories import make_treatment
 
 
 def _files(folder):

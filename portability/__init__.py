@@ -1,6 +1,7 @@
 """Treatment pages as a portable, readable folder: ``treatments.json`` plus image files.
 
-``export_treatments`` and ``import_treatments`` are thin commands around this package.
+``export_treatments`` and ``import_treatments`` are thin commands around this app
+(``export.export_treatments``, ``importing.import_treatments``, ``format.PortabilityError``).
 
 The folder::
 
@@ -23,9 +24,3 @@ The rooms: ``format`` (names and fields of the folder), ``references`` (keys ins
 bodies), ``images`` (image files), ``export``, ``validation`` (reading a folder back)
 and ``importing``.
 """
-
-from .export import export_treatments
-from .format import PortabilityError
-from .importing import import_treatments
-
-__all__ = ["PortabilityError", "export_treatments", "import_treatments"]

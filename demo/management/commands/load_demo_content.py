@@ -12,8 +12,8 @@ from django.core.serializers.json import DjangoJSONEncoder
 from django.db import transaction
 from wagtail.models import Page, Site
 
+from demo import botox
 from home.models import FeaturedTreatment, HomePage
-from treatments.demo import botox
 from treatments.models import ClinicSettings, Practitioner, TreatmentIndexPage, TreatmentPage
 
 DEMO_USERNAME = "admin"

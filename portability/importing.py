@@ -9,8 +9,8 @@ from wagtail.blocks import StreamValue
 from wagtail.models import Page, Site
 
 from home.models import HomePage
+from treatments.models import Practitioner, TreatmentArea, TreatmentIndexPage, TreatmentPage
 
-from ..models import Practitioner, TreatmentArea, TreatmentIndexPage, TreatmentPage
 from .format import INDEX_FIELDS, PAGE_FIELDS, PRACTITIONER_FIELDS, TREATMENT_FIELDS, PortabilityError
 from .images import image_from_record
 from .references import chooser_kind, map_references, rewrite_rich_text
