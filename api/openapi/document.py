@@ -19,12 +19,12 @@ from django.urls import NoReverseMatch, reverse
 from wagtail.api.v2.views import BaseAPIViewSet, PagesAPIViewSet
 from wagtail.models import Page, get_page_models
 
+from ..errors import MAX_ID
 from .blocks import BlockSchemas
 from .fields import object_schema
 
 OPENAPI_VERSION = "3.1.0"
 JSON = "application/json"
-MAX_ID = 2**31 - 1
 
 RICH_TEXT_FORMATS = ["db_html", "html", "db_markdown", "markdown"]
 
@@ -137,7 +137,7 @@ class DocumentBuilder:
 
     def build(self):
         self._add_app_components()
-        for name, viewset in list(self.router._endpoints.items()):
+        for name, viewset in self.router.endpoints.items():
             self._add_endpoint(name, viewset)
         self._add_app_paths()
         return {
@@ -287,7 +287,7 @@ class DocumentBuilder:
 
 
 def build_document(router):
-    """The OpenAPI document of ``router``, the project's API v2 router."""
+    """The OpenAPI document of ``router``, the project's API v2 router (an ``api.router.APIRouter``)."""
     return DocumentBuilder(router).build()
 
 
