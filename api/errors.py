@@ -13,10 +13,16 @@ MAX_ID = 2**31 - 1
 BAD_INPUT_ERRORS = (BadRequestError, OverflowError, DataError, DjangoValidationError, ValueError)
 
 
+def error_body(message):
+    """The JSON body of every API error."""
+    return {"message": message}
+
+
 def error(message, status):
-    return Response({"message": message}, status=status)
+    """An API view's error response."""
+    return Response(error_body(message), status=status)
 
 
 def api_not_found(request, *args, **kwargs):
     """Any other URL under /api/: a JSON 404, like the endpoints' own."""
-    return JsonResponse({"message": "not found"}, status=404)
+    return JsonResponse(error_body("not found"), status=404)
