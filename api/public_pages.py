@@ -8,13 +8,10 @@ Both read the restricted tree paths from ``restricted_paths()``, remembered unti
 (restrictions included) changes.
 """
 
-import functools
-
 from django.db.models import Q
 from wagtail.models import Page, PageViewRestriction
 
 from core.caching import remembered
-from core.prepared import PreparedQuery
 
 
 def restricted_paths():
@@ -55,9 +52,7 @@ def public_parent(page, site, fields):
     parent_path = page.path[: -Page.steplen]
     if len(parent_path) < len(site.root_page.path):
         return None
-    return _live_page_at(tuple(fields)).first(path=parent_path)
-
-
-@functools.lru_cache(maxsize=8)
-def _live_page_at(fields):
-    return PreparedQuery(lambda path: Page.objects.only(*fields).filter(path=path, live=True), path="")
+    try:
+        return Page.objects.only(*fields).get(path=parent_path, live=True)
+    except Page.DoesNotExist:
+        return None
