@@ -1,14 +1,37 @@
 """Serializers of the public pages API: Wagtail's, with linked pages (parent, alias) kept small."""
 
+import copy
 import functools
+import weakref
 
 from wagtail.api.v2.serializers import PageAliasOfField, PageParentField, PageSerializer, get_serializer_class
+
+
+class FieldsBuiltOnce:
+    """A serializer whose fields are worked out once per class, then copied for each instance.
+
+    DRF works out a model serializer's fields from the model for every instance, though they
+    depend only on the class; it copies declared fields the same way (``copy.deepcopy``),
+    so each instance still binds fields of its own.
+    """
+
+    def get_fields(self):
+        cls = type(self)
+        fields = _fields_by_class.get(cls)
+        if fields is None:
+            fields = _fields_by_class[cls] = super().get_fields()
+        return copy.deepcopy(fields)
+
+
+# Classes come and go with the viewsets' serializer class cache: forget the fields of dropped ones.
+_fields_by_class = weakref.WeakKeyDictionary()
+
 
 # What LinkedPageSerializer reads from a page: nothing else needs loading.
 LINKED_PAGE_COLUMNS = ("id", "title", "content_type", "url_path", "path", "depth", "locale")
 
 
-class LinkedPageSerializer(PageSerializer):
+class LinkedPageSerializer(FieldsBuiltOnce, PageSerializer):
     """A page another page points at (``meta.parent``, ``meta.alias_of``): id, type, URLs, title."""
 
 
@@ -44,7 +67,7 @@ class PublicAliasOfField(LinkedPageRepresentation, PageAliasOfField):
     """``meta.alias_of``: the page this one mirrors."""
 
 
-class PublicPageSerializer(PageSerializer):
+class PublicPageSerializer(FieldsBuiltOnce, PageSerializer):
     """Wagtail's page serializer, reading the parent fetched with the page."""
 
     parent = PublicParentField(read_only=True)
