@@ -28,9 +28,9 @@ class TreatmentPagesAPIViewSet(PublicAPIMixin, PagesAPIViewSet):
 
     def load_object(self):
         # Wagtail's detail runs 12 queries for the demo page, each through a filtered queryset.
-        # Here: the specific page by key with what its API fields show joined, then its parent;
-        # the public-page rule (public_pages.py) is checked on what was loaded, and the page's
-        # type, the site and the view restrictions are remembered lookups.
+        # Here: the specific page by key with what its API fields show joined; the public-page
+        # rule (public_pages.py) is checked on what was loaded, and the page's type, the site,
+        # the view restrictions and the parent are remembered lookups.
         pk = self.requested_pk()
         site = self.site
         # A page's type is set when it is created: remembered, like the site, per content version.
