@@ -14,6 +14,7 @@ BAD_INPUT_ERRORS = (BadRequestError, OverflowError, DataError, DjangoValidationE
 
 
 def error(message, status):
+    """An API view's error response, in the one error shape (``core.errors``)."""
     return Response(error_body(message), status=status)
 
 

@@ -1,16 +1,15 @@
 """Behaviour every public endpoint shares: anonymous, JSON only, 4xx for bad input, cached, prefetched."""
 
-import functools
+from urllib.parse import urlencode
 
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.db.models import ForeignKey, IntegerField
-from django.http import Http404
-from django.urls import get_script_prefix, get_urlconf
+from django.http import Http404, HttpRequest, QueryDict
 from rest_framework.exceptions import APIException
 from rest_framework.response import Response
 from rest_framework.views import APIView
 from wagtail.api.v2.serializers import StreamField as StreamFieldSerializer
-from wagtail.api.v2.utils import BadRequestError, parse_fields_parameter
+from wagtail.api.v2.utils import BadRequestError
 
 from core.caching import CachedResponsesMixin
 from core.prefetch import (
@@ -24,7 +23,6 @@ from core.prefetch import (
 
 from .errors import BAD_INPUT_ERRORS, MAX_ID, error
 from .renderers import JSONRenderer
-from .serializers import LinkedPageSerializer  # noqa: F401
 
 # Query parameters that only make sense on listings; the detail view refuses them.
 LISTING_ONLY_PARAMETERS = frozenset(
@@ -39,28 +37,10 @@ def _is_integer_field(model, name):
     return isinstance(model_field(model, name), IntegerField | ForeignKey)
 
 
-def _frozen(config):
-    """``parse_fields_parameter`` output as a hashable key."""
-    return tuple((name, negated, _frozen(sub) if sub else None) for name, negated, sub in config)
-
-
-@functools.lru_cache(maxsize=256)
-def _serializer_class(viewset, router, model, fields_key, show_details, nested):
-    # Wagtail builds a new serializer class (and DRF its fields) on every request; the class
-    # depends only on these arguments, so build each once per process.
-    fields_config = [(name, negated, list(sub) if sub else sub) for name, negated, sub in fields_key]
-    return super(PublicAPIMixin, viewset)._get_serializer_class(router, model, fields_config, show_details, nested)
-
-
-# An id no URL holds otherwise: reversed once, then replaced by each real id.
-_ID_MARK = 987654321012
-
-
-@functools.lru_cache(maxsize=64)
-def _detail_url_parts(viewset, model, namespace, urlconf, script_prefix):
-    path = super(PublicAPIMixin, viewset).get_object_detail_urlpath(model, _ID_MARK, namespace)
-    prefix, _, suffix = path.partition(str(_ID_MARK))
-    return prefix, suffix
+# Serializer classes by endpoint, router, model, action and ``?fields=``; bounded, since clients
+# pick the ``fields`` they send.
+_serializer_classes = {}
+SERIALIZER_CLASSES_KEPT = 256
 
 
 class PublicAPIMixin(CachedResponsesMixin):
@@ -70,13 +50,10 @@ class PublicAPIMixin(CachedResponsesMixin):
     permission_classes = []
     renderer_classes = [JSONRenderer]
 
-    @classmethod
-    def get_object_detail_urlpath(cls, model, pk, namespace=""):
-        # Wagtail reverses a detail URL for every object it links (about 30 µs each, so 3 ms
-        # for a listing of 100); they differ only by the id: reverse once per namespace,
-        # URLconf and script prefix, then fill in each id.
-        prefix, suffix = _detail_url_parts(cls, model, namespace, get_urlconf(), get_script_prefix())
-        return f"{prefix}{pk}{suffix}"
+    # The object of a detail request, loaded once: Wagtail asks for it again to pick its serializer.
+    detail_object = None
+    # A listing's queryset, built once per request (see get_queryset).
+    listing_queryset = None
 
     def handle_exception(self, exc):
         if isinstance(exc, Http404):
@@ -98,9 +75,30 @@ class PublicAPIMixin(CachedResponsesMixin):
         context.pop("indent", None)
         return context
 
+    def get_serializer_class(self):
+        # Wagtail builds a new serializer class (and DRF its fields' classes) on every request,
+        # though the class depends only on what the key holds: build each one once per process.
+        model = self.get_queryset().model if self.action == "listing_view" else type(self.get_object())
+        router = self.request.wagtailapi_router
+        key = (type(self), router, model, self.action, self.request.GET.get("fields"))
+        serializer_class = _serializer_classes.get(key)
+        if serializer_class is None:
+            serializer_class = super().get_serializer_class()
+            if len(_serializer_classes) >= SERIALIZER_CLASSES_KEPT:
+                _serializer_classes.clear()
+            _serializer_classes[key] = serializer_class
+        return serializer_class
+
     @classmethod
-    def _get_serializer_class(cls, router, model, fields_config, show_details=False, nested=False):
-        return _serializer_class(cls, router, model, _frozen(fields_config), show_details, nested)
+    def serializer_class_for(cls, router, model, fields=""):
+        """The serializer class of this endpoint's detail of a ``model`` object with ``?fields=``.
+
+        Asked of the endpoint as a request would ask it, with no request and no object stored.
+        """
+        request = HttpRequest()
+        request.GET = QueryDict(urlencode({"fields": fields}) if fields else "")
+        request.wagtailapi_router = router
+        return cls(request=request, action="detail_view", detail_object=model()).get_serializer_class()
 
     def check_detail_parameters(self):
         allowed = self.known_query_parameters - LISTING_ONLY_PARAMETERS
@@ -119,6 +117,12 @@ class PublicAPIMixin(CachedResponsesMixin):
         return pk
 
     def get_object(self):
+        if self.detail_object is None:
+            self.detail_object = self.load_object()
+        return self.detail_object
+
+    def load_object(self):
+        """The object of this detail request (404 for an id that cannot be one)."""
         self.requested_pk()
         return super().get_object()
 
@@ -127,14 +131,13 @@ class PublicAPIMixin(CachedResponsesMixin):
             return super().get_queryset()
         # A listing asks for its queryset three times (Wagtail twice, listing_view for the model);
         # it is lazy and every use clones it, so build it once per request.
-        if not hasattr(self, "_listing_queryset"):
-            queryset = super().get_queryset()
-            # Join what the requested fields show, so the listing costs the same for 20 or 100 items.
-            fields = self.request.GET.get("fields")
-            fields_config = parse_fields_parameter(fields) if fields else []
-            serializer_class = self._get_serializer_class(self.request.wagtailapi_router, queryset.model, fields_config)
-            self._listing_queryset = optimize_queryset(queryset, serializer_class.Meta.fields)
-        return self._listing_queryset
+        if self.listing_queryset is None:
+            self.listing_queryset = super().get_queryset()
+            # Join what the requested fields show, so the listing costs the same for 20 or 100
+            # items. (The serializer class reads its model from the queryset just kept.)
+            shown = self.get_serializer_class().Meta.fields
+            self.listing_queryset = optimize_queryset(self.listing_queryset, shown)
+        return self.listing_queryset
 
     def listing_view(self, request):
         # A number beyond any database integer is the client's mistake on every database (SQLite

@@ -1,30 +1,19 @@
 """``/api/v2/pages/``: live, public pages only; the published revision, never a draft."""
 
-import functools
-
 from django.contrib.contenttypes.models import ContentType
 from django.http import Http404
-from wagtail.api.v2.utils import BadRequestError, parse_fields_parameter
+from django.utils.functional import cached_property
+from wagtail.api.v2.utils import BadRequestError
 from wagtail.api.v2.views import PagesAPIViewSet
 from wagtail.api.validators import SiteFilterValidator
 from wagtail.models import Page
 
 from core.caching import remembered
-from core.prefetch import (
-    joined_fields,
-)
-from core.prepared import PreparedQuery
+from core.prefetch import joined_fields
 
 from .mixins import PublicAPIMixin
 from .public_pages import is_public_in_site, public_pages, public_parent
 from .serializers import LINKED_PAGE_COLUMNS, PublicPageSerializer
-
-
-@functools.lru_cache(maxsize=64)
-def _detail_query(model, shown):
-    # The same SQL for every page of a type and set of fields: built once, run with each pk.
-    joined = model._default_manager.select_related(*joined_fields(model, shown))
-    return PreparedQuery(lambda pk: joined.filter(pk=pk), pk=1)
 
 
 class TreatmentPagesAPIViewSet(PublicAPIMixin, PagesAPIViewSet):
@@ -34,15 +23,16 @@ class TreatmentPagesAPIViewSet(PublicAPIMixin, PagesAPIViewSet):
     """
 
     base_serializer_class = PublicPageSerializer
+    # {detail page id: its parent if public too, else None}, looked up with the page (load_object).
+    public_parents = None
 
-    def get_object(self):
+    def load_object(self):
         # Wagtail's detail runs 12 queries for the demo page, each through a filtered queryset.
-        # Here: the specific page by key with what its API fields show joined, then its parent,
-        # both prepared queries (cms/prepared.py); the public-page rule (cms/public_pages.py) is
-        # checked on what was loaded, and the page's type, the site and the view restrictions
-        # are remembered lookups.
+        # Here: the specific page by key with what its API fields show joined; the public-page
+        # rule (public_pages.py) is checked on what was loaded, and the page's type, the site,
+        # the view restrictions and the parent are remembered lookups.
         pk = self.requested_pk()
-        site = self.site()
+        site = self.site
         # A page's type is set when it is created: remembered, like the site, per content version.
         content_type_id = remembered(
             f"page-type:{pk}",
@@ -52,43 +42,46 @@ class TreatmentPagesAPIViewSet(PublicAPIMixin, PagesAPIViewSet):
         model = ContentType.objects.get_for_id(content_type_id).model_class() if content_type_id else None
         if model is None:
             raise Http404("No Page matches the given query.")
-        serializer_class = self.get_serializer_class_for(model)
-        # Not alias_of: nearly always empty, and an empty foreign key costs no query, while
-        # joining it adds a whole page's columns to every detail.
-        shown = [name for name in serializer_class.Meta.fields if name != "alias_of"]
-        page = _detail_query(model, tuple(shown)).first(pk=pk)
-        if page is None or not is_public_in_site(page, site):
+        try:
+            page = self.detail_queryset(model).get(pk=pk)
+        except model.DoesNotExist as e:
+            raise Http404("No Page matches the given query.") from e
+        if not is_public_in_site(page, site):
             raise Http404("No Page matches the given query.")
-        page._api_public_parent = public_parent(page, site, LINKED_PAGE_COLUMNS)
+        self.public_parents = {page.pk: public_parent(page, site, LINKED_PAGE_COLUMNS)}
         self.check_object_permissions(self.request, page)
-        self._detail_object = page
         return page
 
-    def get_serializer_class(self):
-        if getattr(self, "action", None) == "detail_view" and hasattr(self, "_detail_object"):
-            return self.get_serializer_class_for(type(self._detail_object))
-        return super().get_serializer_class()
+    def detail_queryset(self, model):
+        """Pages of ``model`` with the foreign keys the detail can show joined.
 
-    def get_serializer_class_for(self, model):
-        fields = self.request.GET.get("fields")
-        fields_config = parse_fields_parameter(fields) if fields else []
-        return self._get_serializer_class(self.request.wagtailapi_router, model, fields_config, show_details=True)
+        By default the detail shows its default fields; ``?fields=`` may pick any field.
+        """
+        if "fields" in self.request.GET:
+            shown = self.get_available_fields(model)
+        else:
+            shown = self.get_detail_default_fields(model)
+        # Not alias_of: nearly always empty, and an empty foreign key costs no query, while
+        # joining it adds a whole page's columns to every detail.
+        return model.objects.select_related(*joined_fields(model, [f for f in shown if f != "alias_of"]))
 
     def get_serializer_context(self):
-        # Wagtail adds the base queryset for the parent field; get_object fetched the detail's
-        # parent with the page, so only the other actions (and the preview) pay for building it.
-        if hasattr(self, "_detail_object"):
-            return super(PagesAPIViewSet, self).get_serializer_context()
-        return super().get_serializer_context()
+        context = super().get_serializer_context()
+        if self.public_parents is not None:
+            context["public_parents"] = self.public_parents
+        return context
 
     def get_base_queryset(self):
         # Like Wagtail's get_public_pages_queryset, but a login never unlocks a private page:
         # the API serves the same bytes to everyone, which is what makes it cacheable.
-        # Built once per request (Wagtail asks for it up to three times).
-        if not hasattr(self, "_base_queryset"):
-            self._base_queryset = public_pages(self.site())
-        return self._base_queryset
+        return self.site_pages
 
+    @cached_property
+    def site_pages(self):
+        """The pages this request may see (built once: Wagtail asks for them up to three times)."""
+        return public_pages(self.site)
+
+    @cached_property
     def site(self):
         """The site whose pages this request may see (``?site=`` or the request's host)."""
         try:

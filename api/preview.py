@@ -6,11 +6,10 @@ through the very serializer the live detail endpoint uses: same fields, same blo
 
 from django.urls import path
 from django.utils.cache import add_never_cache_headers, patch_cache_control
-from rest_framework.response import Response
 
-from core.errors import error_body
 from core.preview import PreviewTokenError, page_from_preview_request
 
+from .errors import error
 from .pages import TreatmentPagesAPIViewSet
 
 
@@ -29,22 +28,17 @@ class PagePreviewAPIViewSet(TreatmentPagesAPIViewSet):
     def detail_view(self, request, pk=None):
         unknown = set(request.GET) - self.known_query_parameters
         if unknown:
-            return Response(
-                error_body("query parameter is not an operation or a recognised field: " + ", ".join(sorted(unknown))),
-                status=400,
+            return error(
+                "query parameter is not an operation or a recognised field: " + ", ".join(sorted(unknown)), 400
             )
         return super().detail_view(request, pk=pk)
 
-    def get_object(self):
-        if not hasattr(self, "_cached_object"):
-            self._cached_object = page_from_preview_request(
-                self.request.GET.get("content_type", ""), self.request.GET.get("token", "")
-            )
-        return self._cached_object
+    def load_object(self):
+        return page_from_preview_request(self.request.GET.get("content_type", ""), self.request.GET.get("token", ""))
 
     def handle_exception(self, exc):
         if isinstance(exc, PreviewTokenError):
-            return Response(error_body(str(exc)), status=exc.status)
+            return error(str(exc), exc.status)
         return super().handle_exception(exc)
 
     def finalize_response(self, request, response, *args, **kwargs):

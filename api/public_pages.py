@@ -8,13 +8,10 @@ Both read the restricted tree paths from ``restricted_paths()``, remembered unti
 (restrictions included) changes.
 """
 
-import functools
-
 from django.db.models import Q
 from wagtail.models import Page, PageViewRestriction
 
 from core.caching import remembered
-from core.prepared import PreparedQuery
 
 
 def restricted_paths():
@@ -50,14 +47,18 @@ def public_parent(page, site, fields):
     """The parent of a public ``page`` if it is in ``public_pages(site)`` too, with only ``fields`` loaded.
 
     A parent above a public page has no view restriction (it would restrict the page), so
-    live and inside the site is enough.
+    live and inside the site is enough. Many pages share a parent, and what it shows changes
+    only with content: remembered, like the site, until content changes.
     """
     parent_path = page.path[: -Page.steplen]
     if len(parent_path) < len(site.root_page.path):
         return None
-    return _live_page_at(tuple(fields)).first(path=parent_path)
+    return remembered(f"live-page:{parent_path}:{','.join(fields)}", lambda: live_page_at(parent_path, fields))
 
 
-@functools.lru_cache(maxsize=8)
-def _live_page_at(fields):
-    return PreparedQuery(lambda path: Page.objects.only(*fields).filter(path=path, live=True), path="")
+def live_page_at(path, fields):
+    """The live page at tree ``path`` with only ``fields`` loaded, or None."""
+    try:
+        return Page.objects.only(*fields).get(path=path, live=True)
+    except Page.DoesNotExist:
+        return None

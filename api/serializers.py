@@ -1,45 +1,37 @@
 """Serializers of the public pages API: Wagtail's, with linked pages (parent, alias) kept small."""
 
+import copy
 import functools
-import threading
+import weakref
 
-from django.utils.functional import cached_property
 from wagtail.api.v2.serializers import PageAliasOfField, PageParentField, PageSerializer, get_serializer_class
 
 
-class FieldsMappedOnce:
-    """A read-only serializer whose fields are built once per class and thread, not per instance.
+class FieldsBuiltOnce:
+    """A serializer whose fields are worked out once per class, then copied for each instance.
 
-    DRF maps the model and deep-copies every field for each serializer instance, though the
-    fields depend only on the class. Each thread keeps the fields of its first instance of a
-    class and lends them to every later one, pointed at it as their parent (where DRF fields
-    find the context). So a thread serializes with one instance of a class at a time: never
-    nest a class in itself.
+    DRF works out a model serializer's fields from the model for every instance, though they
+    depend only on the class; it copies declared fields the same way (``copy.deepcopy``),
+    so each instance still binds fields of its own.
     """
 
-    @cached_property
-    def fields(self):
-        built = _fields_built.__dict__.setdefault("by_class", {})
+    def get_fields(self):
         cls = type(self)
-        fields = built.get(cls)
+        fields = _fields_by_class.get(cls)
         if fields is None:
-            if len(built) > 512:  # a class per field selection: bounded by the serializer cache anyway
-                built.clear()
-            fields = built[cls] = super().fields
-        else:
-            for field in fields.values():
-                field.parent = self
-        return fields
+            fields = _fields_by_class[cls] = super().get_fields()
+        return copy.deepcopy(fields)
 
 
-_fields_built = threading.local()
+# Classes come and go with the viewsets' serializer class cache: forget the fields of dropped ones.
+_fields_by_class = weakref.WeakKeyDictionary()
 
 
 # What LinkedPageSerializer reads from a page: nothing else needs loading.
 LINKED_PAGE_COLUMNS = ("id", "title", "content_type", "url_path", "path", "depth", "locale")
 
 
-class LinkedPageSerializer(FieldsMappedOnce, PageSerializer):
+class LinkedPageSerializer(FieldsBuiltOnce, PageSerializer):
     """A page another page points at (``meta.parent``, ``meta.alias_of``): id, type, URLs, title."""
 
 
@@ -62,11 +54,12 @@ class LinkedPageRepresentation:
 
 
 class PublicParentField(LinkedPageRepresentation, PageParentField):
-    """``meta.parent``: the parent the view already fetched from the public pages, if it did."""
+    """``meta.parent``: the parent the view looked up with the page, if it did (``public_parents``)."""
 
     def get_attribute(self, instance):
-        if hasattr(instance, "_api_public_parent"):
-            return instance._api_public_parent
+        looked_up = self.context.get("public_parents") or {}
+        if instance.pk in looked_up:
+            return looked_up[instance.pk]
         return super().get_attribute(instance)
 
 
@@ -74,7 +67,7 @@ class PublicAliasOfField(LinkedPageRepresentation, PageAliasOfField):
     """``meta.alias_of``: the page this one mirrors."""
 
 
-class PublicPageSerializer(FieldsMappedOnce, PageSerializer):
+class PublicPageSerializer(FieldsBuiltOnce, PageSerializer):
     """Wagtail's page serializer, reading the parent fetched with the page."""
 
     parent = PublicParentField(read_only=True)

@@ -10,7 +10,9 @@ All on 127.0.0.1, bounded in time. The script:
 2. Serves the project with gunicorn (``--workers``) under ``bench.api_settings``, which adds two
    bench-only URLs: Wagtail's stock ``PagesAPIViewSet`` (``/bench/stock/pages/<id>/``) and a
    minimal Django view returning the exact bytes of our detail response (``/bench/ceiling/``).
-3. Measures requests per second with ``wrk`` (Debian package ``wrk``) for each of:
+3. Measures requests per second with ``wrk`` (Debian package ``wrk``; without it, a Python
+   client with as many processes and connections: slower than wrk, so it caps the fast
+   endpoints, but the same for every endpoint) for each of:
    our detail with the response cache off (cold: every request builds the response), Wagtail's
    stock detail of the same page, the ceiling, and our detail with the cache on (warm); in
    ``--rounds`` rounds, each endpoint once per round in a rotating order, keeping each
@@ -20,6 +22,7 @@ All on 127.0.0.1, bounded in time. The script:
 """
 
 import argparse
+import concurrent.futures
 import json
 import os
 import re
@@ -29,7 +32,9 @@ import socket
 import subprocess
 import sys
 import tempfile
+import threading
 import time
+import urllib.parse
 import urllib.request
 from pathlib import Path
 
@@ -103,6 +108,50 @@ def wrk(url, seconds, connections, threads):
     return rps, p99.group(1) if p99 else "?"
 
 
+def python_load(url, seconds, connections, threads):
+    """``wrk``'s figures without wrk: ``threads`` processes sharing ``connections`` client threads."""
+    parts = urllib.parse.urlsplit(url)
+    request = f"GET {parts.path} HTTP/1.1\r\nHost: {parts.netloc}\r\nConnection: close\r\n\r\n".encode()
+    shares = [connections // threads + (i < connections % threads) for i in range(threads)]
+    with concurrent.futures.ProcessPoolExecutor(threads) as pool:
+        futures = [pool.submit(_client_process, parts.hostname, parts.port, request, seconds, n) for n in shares]
+        runs = [future.result() for future in futures]
+    latencies = sorted(latency for run in runs for latency in run[0])
+    errors = sum(run[1] for run in runs)
+    if errors or not latencies:
+        raise SystemExit(f"errors while measuring {url}: {errors} responses not 2xx or failed")
+    return len(latencies) / seconds, f"{latencies[int(len(latencies) * 0.99)] * 1000:.2f}ms"
+
+
+def _client_process(host, port, request, seconds, connections):
+    deadline = time.monotonic() + seconds
+    latencies, errors = [], []
+
+    def client():
+        # A new connection per request, as gunicorn's sync workers close each one.
+        while (start := time.monotonic()) < deadline:
+            try:
+                with socket.create_connection((host, port), timeout=10) as s:
+                    s.sendall(request)
+                    head = s.recv(65536)
+                    while s.recv(65536):
+                        pass
+            except OSError:
+                errors.append(1)
+                continue
+            if head[9:10] == b"2":
+                latencies.append(time.monotonic() - start)
+            else:
+                errors.append(1)
+
+    workers = [threading.Thread(target=client) for _ in range(connections)]
+    for worker in workers:
+        worker.start()
+    for worker in workers:
+        worker.join()
+    return latencies, len(errors)
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--seconds", type=int, default=10, help="duration of each measurement")
@@ -112,8 +161,7 @@ def main():
     parser.add_argument("--rounds", type=int, default=3, help="measurements per endpoint (the median counts)")
     parser.add_argument("--json", help="also write the figures to this file")
     args = parser.parse_args()
-    if not shutil.which("wrk"):
-        raise SystemExit("wrk is needed: apt-get install -y wrk")
+    measure = wrk if shutil.which("wrk") else python_load
 
     tmp = Path(tempfile.mkdtemp(prefix="cms-bench-api-"))
     env = {
@@ -166,7 +214,7 @@ def main():
             for name in names[round_number % len(names) :] + names[: round_number % len(names)]:
                 server, path = targets[name]
                 print(f"Round {round_number + 1}/{args.rounds}: {name} ({path}) for {args.seconds} s...", flush=True)
-                rounds[name].append(wrk(server.base + path, args.seconds, args.connections, args.threads))
+                rounds[name].append(measure(server.base + path, args.seconds, args.connections, args.threads))
         # Each endpoint's median round.
         results = {name: sorted(runs)[len(runs) // 2] for name, runs in rounds.items()}
     finally:
@@ -176,7 +224,8 @@ def main():
 
     ceiling = results["ceiling"][0]
     print()
-    print(f"gunicorn -w {args.workers}, wrk -t{args.threads} -c{args.connections} -d{args.seconds}s, SQLite")
+    client = "wrk" if measure is wrk else "python client (no wrk)"
+    print(f"gunicorn -w {args.workers}, {client} -t{args.threads} -c{args.connections} -d{args.seconds}s, SQLite")
     print(f"median of {args.rounds} rounds; every round's req/s:")
     for name, runs in rounds.items():
         print(f"  {name:<8}" + "".join(f"{rps:>9.0f}" for rps, _ in runs))

@@ -1,12 +1,11 @@
 """The API v2 router: which viewset serves which endpoint (registration only; see ``api/``)."""
 
-from wagtail.api.v2.router import WagtailAPIRouter
-
 from api.media import PublicDocumentsAPIViewSet, PublicImagesAPIViewSet
 from api.pages import TreatmentPagesAPIViewSet
 from api.preview import PagePreviewAPIViewSet
+from api.router import APIRouter
 
-api_router = WagtailAPIRouter("wagtailapi")
+api_router = APIRouter("wagtailapi")
 api_router.register_endpoint("pages", TreatmentPagesAPIViewSet)
 api_router.register_endpoint("images", PublicImagesAPIViewSet)
 api_router.register_endpoint("documents", PublicDocumentsAPIViewSet)

@@ -15,7 +15,6 @@ from wagtail.snippets.models import register_snippet
 
 from core.caching import remembered
 from core.page_cache import CachedPageMixin
-from core.prepared import PreparedQuery
 from core.preview import HeadlessPreviewPage
 
 from . import api
@@ -286,20 +285,12 @@ class TreatmentPage(CachedPageMixin, HeadlessPreviewPage, Page):
 
     @cached_property
     def areas(self):
-        """The treatment areas in order, read once per page object: template, JSON-LD and API share them."""
-        manager = self.treatment_areas
-        # A preview's areas live in memory, a listing's were prefetched: only a plain saved page
-        # reads them, through the prepared query every detail shares.
-        if (
-            self.pk is None
-            or manager.is_deferring
-            or "treatment_areas" in getattr(self, "_prefetched_objects_cache", {})
-        ):
-            return list(manager.all())
-        areas = _AREAS_OF_PAGE.run(page_id=self.pk)
-        for area in areas:
-            area.page = self
-        return areas
+        """The treatment areas in order, read once per page object: template, JSON-LD and API share them.
+
+        A preview's areas live in memory and a listing's were prefetched; the relation's
+        manager answers from either before it asks the database.
+        """
+        return list(self.treatment_areas.all())
 
     def structured_data(self, request=None):
         """The page's JSON-LD document (schema.org), composed from its blocks; embedded and in the API."""
@@ -320,6 +311,3 @@ class TreatmentArea(Orderable):
 
     def __str__(self):
         return self.name
-
-
-_AREAS_OF_PAGE = PreparedQuery(lambda page_id: TreatmentArea.objects.filter(page_id=page_id), page_id=1)

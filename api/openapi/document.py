@@ -138,7 +138,7 @@ class DocumentBuilder:
 
     def build(self):
         self._add_app_components()
-        for name, viewset in list(self.router._endpoints.items()):
+        for name, viewset in self.router.endpoints.items():
             self._add_endpoint(name, viewset)
         self._add_app_paths()
         return {
@@ -288,7 +288,7 @@ class DocumentBuilder:
 
 
 def build_document(router):
-    """The OpenAPI document of ``router``, the project's API v2 router."""
+    """The OpenAPI document of ``router``, the project's API v2 router (an ``api.router.APIRouter``)."""
     return DocumentBuilder(router).build()
 
 

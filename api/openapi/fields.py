@@ -18,12 +18,10 @@ from .blocks import nullable
 STRING = {"type": "string"}
 URL = {"type": "string", "format": "uri"}
 
-ALL_FIELDS = [("*", False, None)]
-
 
 def object_schema(viewset, router, model, blocks, required=()):
     """The schema of ``model`` as ``viewset`` serializes it with ``fields=*``."""
-    serializer_class = viewset._get_serializer_class(router, model, ALL_FIELDS, show_details=True)
+    serializer_class = viewset.serializer_class_for(router, model, fields="*")
     return serializer_schema(serializer_class(), model, blocks, required=required)
 
 

@@ -107,3 +107,29 @@ def test_ids_that_are_no_page_are_not_remembered(demo, client):
     assert cache.get(f"cms:remembered:{content_version()}:page-type:987654", "absent") == "absent"
     client.get(f"/api/v2/pages/{demo.pk}/")
     assert cache.get(f"cms:remembered:{content_version()}:page-type:{demo.pk}") == demo.content_type_id
+
+
+def test_demo_detail_reads_only_the_page_and_its_areas_once_lookups_are_remembered(demo, client):
+    # The page's type, the site, the view restrictions, the clinic details and the parent's
+    # summary are remembered until content changes.
+    url = f"/api/v2/pages/{demo.pk}/"
+    client.get(url)
+    assert count(client, url) <= 2
+
+
+def test_remembered_parent_follows_changes(demo, client):
+    url = f"/api/v2/pages/{demo.pk}/"
+    parent = demo.get_parent().specific
+    assert client.get(url).json()["meta"]["parent"]["title"] == parent.title
+    parent.title = "Our treatments"
+    parent.save_revision().publish()
+    assert client.get(url).json()["meta"]["parent"]["title"] == "Our treatments"
+
+
+def test_a_parent_that_is_not_public_is_null_without_looking_again(demo, client):
+    url = f"/api/v2/pages/{demo.pk}/"
+    assert client.get(url).json()["meta"]["parent"]["id"] == demo.get_parent().pk
+    demo.get_parent().unpublish()
+    client.get(url)  # the remembered lookups, after the change
+    assert count(client, url) <= 2  # Wagtail's own parent field would look it up again
+    assert client.get(url).json()["meta"]["parent"] is None

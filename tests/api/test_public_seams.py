@@ -1,0 +1,65 @@
+"""The API reaches Wagtail, DRF and Django through their public extension points only."""
+
+import re
+from pathlib import Path
+
+import pytest
+
+from api.media import PublicDocumentsAPIViewSet, PublicImagesAPIViewSet
+from api.pages import TreatmentPagesAPIViewSet
+from api.preview import PagePreviewAPIViewSet
+from cms.api import api_router
+from treatments.models import TreatmentPage
+
+API = Path(__file__).resolve().parents[2] / "api"
+
+# Ways into a framework's internals this package once used, and must not use again.
+FORBIDDEN = {
+    r"super\(\s*\w": "a super() that names its class can skip one",
+    r"\._get_serializer_class\b": "Wagtail's private serializer factory",
+    r"\._endpoints\b": "WagtailAPIRouter's private endpoint table",
+    r"\bget_compiler\b|\bget_related_populators\b": "Django's SQL compiler",
+    r"_prefetched_objects_cache|_cached_object\b|_wagtail_site\b": "a framework's private cache",
+}
+
+
+def test_no_private_framework_internals_in_the_api_package():
+    found = [
+        f"{path.relative_to(API.parent)}:{number}: {why}"
+        for path in sorted(API.rglob("*.py"))
+        for number, line in enumerate(path.read_text().splitlines(), 1)
+        for pattern, why in FORBIDDEN.items()
+        if re.search(pattern, line)
+    ]
+    assert not found, "\n".join(found)
+
+
+def test_router_lists_its_endpoints_in_registration_order():
+    assert api_router.endpoints == {
+        "pages": TreatmentPagesAPIViewSet,
+        "images": PublicImagesAPIViewSet,
+        "documents": PublicDocumentsAPIViewSet,
+        "page_preview": PagePreviewAPIViewSet,
+    }
+
+
+@pytest.mark.django_db
+def test_serializer_classes_are_built_once_per_model_and_fields():
+    detail = TreatmentPagesAPIViewSet.serializer_class_for(api_router, TreatmentPage)
+    assert TreatmentPagesAPIViewSet.serializer_class_for(api_router, TreatmentPage) is detail
+    assert "body" in detail.Meta.fields and "locale" not in detail.Meta.fields  # Wagtail's detail defaults
+    title_only = TreatmentPagesAPIViewSet.serializer_class_for(api_router, TreatmentPage, fields="_,title")
+    assert title_only is not detail and title_only.Meta.fields == ["title"]
+    everything = TreatmentPagesAPIViewSet.serializer_class_for(api_router, TreatmentPage, fields="*")
+    assert "locale" in everything.Meta.fields
+
+
+@pytest.mark.django_db
+def test_each_serializer_binds_fields_of_its_own():
+    serializer_class = TreatmentPagesAPIViewSet.serializer_class_for(api_router, TreatmentPage)
+    first, second = serializer_class(context={"n": 1}), serializer_class(context={"n": 2})
+    assert list(first.fields) == list(second.fields)
+    for name in first.fields:
+        assert first.fields[name] is not second.fields[name]
+        assert first.fields[name].parent is first and second.fields[name].parent is second
+    assert first.fields["title"].context == {"n": 1} and second.fields["title"].context == {"n": 2}
