@@ -19,4 +19,4 @@ class SeoConfig(AppConfig):
     verbose_name = "Search engines"
 
     def ready(self):
-        post_save.connect(_forget_clinic_contact, sender="treatments.ClinicSettings", dispatch_uid="seo-clinic-contact")
+        post_save.connect(_forget_clinic_contact, sender="clinic.ClinicSettings", dispatch_uid="seo-clinic-contact")

@@ -38,7 +38,9 @@ from wagtail.models import Page, Site
 from wagtail.rich_text.rewriters import FIND_A_TAG, FIND_EMBED_TAG, extract_attrs
 from wagtail.utils.file import hash_filelike
 
-from .models import Practitioner, TreatmentArea, TreatmentIndexPage, TreatmentPage
+from clinic.models import Practitioner
+
+from .models import TreatmentArea, TreatmentIndexPage, TreatmentPage
 
 FORMAT = "treatment-cms/treatments"
 VERSION = 1

@@ -4,6 +4,7 @@ from django import template
 from django.core.cache import cache
 from django.db import DatabaseError
 
+from clinic.models import ClinicSettings
 from seo import meta
 
 register = template.Library()
@@ -25,8 +26,6 @@ def clinic_contact():
     if contact is not None:
         return contact
     try:
-        from treatments.models import ClinicSettings
-
         clinic = ClinicSettings.objects.order_by("pk").first()
     except (DatabaseError, RuntimeError):
         # RuntimeError: database access refused (tests); DatabaseError: the database is gone.

@@ -3,8 +3,9 @@
 import pytest
 from wagtail.models import Page
 
+from clinic.models import Practitioner
 from core.prepared import PreparedQuery
-from treatments.models import Practitioner, TreatmentArea, TreatmentPage
+from treatments.models import TreatmentArea, TreatmentPage
 
 pytestmark = pytest.mark.django_db
 

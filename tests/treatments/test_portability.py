@@ -8,9 +8,10 @@ from wagtail.images import get_image_model
 from wagtail.images.rect import Rect
 from wagtail.models import Page, Site
 
+from clinic.models import Practitioner
 from home.models import HomePage
 from treatments.blocks import TreatmentBodyBlock
-from treatments.models import Practitioner, TreatmentIndexPage, TreatmentPage
+from treatments.models import TreatmentIndexPage, TreatmentPage
 
 from .factories import make_treatment
 
