@@ -2,8 +2,8 @@
 
 from rest_framework.response import Response
 
-from treatments.api import clinic_representation
-from treatments.models import ClinicSettings
+from clinic.api import ClinicSerializer
+from clinic.models import ClinicSettings
 
 from .mixins import PublicAPIView
 
@@ -12,4 +12,4 @@ class ClinicAPIView(PublicAPIView):
     """The clinic's public contact details for the requested site."""
 
     def get(self, request):
-        return Response(clinic_representation(ClinicSettings.for_request(request)))
+        return Response(ClinicSerializer.represent(ClinicSettings.for_request(request)))

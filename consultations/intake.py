@@ -6,7 +6,7 @@ from urllib.parse import urlsplit, urlunsplit
 
 from django.db import transaction
 
-from treatments.models import ClinicSettings
+from clinic.models import ClinicSettings
 
 from .notifications import notify_clinic
 

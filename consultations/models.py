@@ -5,7 +5,7 @@ import secrets
 from django.db import models
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 
-from treatments.models import PHONE_VALIDATOR
+from clinic.models import PHONE_VALIDATOR
 
 # No 0/O, 1/I/L: staff read references out over the phone.
 REFERENCE_ALPHABET = "23456789ABCDEFGHJKMNPQRSTUVWXYZ"

@@ -1,6 +1,15 @@
-"""Shapes of Wagtail objects any app shows: an image with its renditions, a link to a page."""
+"""Shapes of Wagtail objects any app shows: an image with its renditions, a link to a page.
+
+Each shape is a read-only DRF serializer, written once: API fields, blocks and views
+serialize with it, and the OpenAPI document derives its schema from it (``api.openapi``),
+named the DRF way (``ImageSerializer`` is the component ``Image``). Every field of a shape
+is always present; a field that may be ``null`` says so with ``allow_null``.
+"""
+
+import functools
 
 from django.db.models import Prefetch, prefetch_related_objects
+from rest_framework import serializers
 from wagtail.images import get_image_model
 
 # Rendition sizes front ends get for every image: a thumbnail and a full-width one.
@@ -25,32 +34,98 @@ def prefetch_renditions(images):
         )
 
 
-def _rendition_representation(rendition):
-    return {"url": rendition.url, "width": rendition.width, "height": rendition.height}
+class Shape:
+    """A serializer of a shared JSON shape: ``represent(obj)`` writes ``obj`` in it, anywhere."""
+
+    @classmethod
+    def represent(cls, instance):
+        """``instance`` in this shape; ``None`` (nothing chosen) stays ``None``."""
+        if instance is None:
+            return None
+        return _shared_serializer(cls).to_representation(instance)
 
 
-def image_representation(image):
-    """An image as front ends need it: alt text, size and ready-to-use renditions."""
-    if image is None:
-        return None
-    renditions = image.get_renditions(*RENDITIONS.values())
-    return {
-        "id": image.pk,
-        "title": image.title,
-        "alt": image.default_alt_text,
-        "width": image.width,
-        "height": image.height,
-        "renditions": {name: _rendition_representation(renditions[spec]) for name, spec in RENDITIONS.items()},
-    }
+@functools.cache
+def _shared_serializer(serializer_class):
+    # A shape needs no request or context: one instance per class serves every caller, so
+    # its fields are built once per process rather than once per object.
+    return serializer_class()
 
 
-def page_representation(page):
+class ShapeSerializer(Shape, serializers.Serializer):
+    """A shape whose fields are declared one by one."""
+
+
+class ModelShapeSerializer(Shape, serializers.ModelSerializer):
+    """A shape of a model's fields: types, lengths and help texts come from the model."""
+
+    def get_extra_kwargs(self):
+        # Shapes are written, never read: every field is read-only (and DRF then leaves out
+        # the model's input validators, which say nothing about the output).
+        extra_kwargs = super().get_extra_kwargs()
+        for name in self.Meta.fields:
+            extra_kwargs[name] = {**extra_kwargs.get(name, {}), "read_only": True}
+        return extra_kwargs
+
+
+class ShapeField(serializers.Field):
+    """A read-only API field whose value is written in the shape ``shape`` (a serializer class)."""
+
+    shape = None
+
+    def __init__(self, **kwargs):
+        kwargs["read_only"] = True
+        super().__init__(**kwargs)
+
+    def to_representation(self, value):
+        return self.shape.represent(value)
+
+
+class RenditionSerializer(ShapeSerializer):
+    """A resized copy of an image."""
+
+    url = serializers.CharField()
+    width = serializers.IntegerField()
+    height = serializers.IntegerField()
+
+
+class RenditionsSerializer(serializers.Serializer):
+    """An image's renditions, one field per size in ``RENDITIONS``."""
+
+    def get_fields(self):
+        return {name: RenditionSerializer() for name in RENDITIONS}
+
+    def to_representation(self, image):
+        renditions = image.get_renditions(*RENDITIONS.values())
+        return super().to_representation({name: renditions[spec] for name, spec in RENDITIONS.items()})
+
+
+class ImageSerializer(ShapeSerializer):
+    """A chosen image, expanded."""
+
+    id = serializers.IntegerField()
+    title = serializers.CharField()
+    alt = serializers.CharField(source="default_alt_text", help_text="Alt text for the image.")
+    width = serializers.IntegerField()
+    height = serializers.IntegerField()
+    renditions = RenditionsSerializer(
+        source="*",
+        help_text="Ready-to-use sizes: " + ", ".join(f"{name} ({spec})" for name, spec in RENDITIONS.items()),
+    )
+
+
+class PageTypeField(serializers.CharField):
+    """A page's type as ``app_label.ModelName``; ``null`` if its model is gone."""
+
+    def get_attribute(self, page):
+        model = page.specific_class
+        return model._meta.label if model else None
+
+
+class PageLinkSerializer(ShapeSerializer):
     """A chosen page: enough to link to it."""
-    if page is None:
-        return None
-    return {
-        "id": page.pk,
-        "title": page.title,
-        "url_path": page.get_url(),
-        "type": page.specific_class._meta.label if page.specific_class else None,
-    }
+
+    id = serializers.IntegerField()
+    title = serializers.CharField()
+    url_path = serializers.CharField(source="get_url", allow_null=True, help_text="The page's URL on its site.")
+    type = PageTypeField(allow_null=True, help_text="app_label.ModelName")

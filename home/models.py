@@ -7,7 +7,7 @@ from wagtail.api import APIField
 from wagtail.models import Orderable, Page
 
 from core.page_cache import CachedPageMixin
-from treatments.api import page_representation
+from core.representations import PageLinkSerializer
 from treatments.models import TreatmentPage
 
 
@@ -29,7 +29,7 @@ class HomePage(CachedPageMixin, Page):
     @property
     def featured(self):
         """Featured treatments for the API: id, title and URL of each."""
-        return [page_representation(page) for page in self.live_featured_treatments()]
+        return [PageLinkSerializer.represent(page) for page in self.live_featured_treatments()]
 
     def live_featured_treatments(self):
         """Featured treatments that are live and public, in the editor's order."""

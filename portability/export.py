@@ -7,7 +7,8 @@ from wagtail import blocks
 from wagtail.images import get_image_model
 from wagtail.models import Page
 
-from treatments.models import Practitioner, TreatmentIndexPage, TreatmentPage
+from clinic.models import Practitioner
+from treatments.models import TreatmentIndexPage, TreatmentPage
 
 from .format import (
     DATA_FILE,

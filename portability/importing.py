@@ -8,8 +8,9 @@ from wagtail import blocks
 from wagtail.blocks import StreamValue
 from wagtail.models import Page, Site
 
+from clinic.models import Practitioner
 from home.models import HomePage
-from treatments.models import Practitioner, TreatmentArea, TreatmentIndexPage, TreatmentPage
+from treatments.models import TreatmentArea, TreatmentIndexPage, TreatmentPage
 
 from .format import INDEX_FIELDS, PAGE_FIELDS, PRACTITIONER_FIELDS, TREATMENT_FIELDS, PortabilityError
 from .images import image_from_record

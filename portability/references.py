@@ -10,8 +10,8 @@ from wagtail import blocks
 from wagtail.images import get_image_model
 from wagtail.rich_text.rewriters import FIND_A_TAG, FIND_EMBED_TAG, extract_attrs
 
+from clinic.models import Practitioner
 from core.streamfield import StreamDataError, map_leaves
-from treatments.models import Practitioner
 
 from .format import PortabilityError
 

@@ -57,7 +57,7 @@ def pages_needing_review(today=None):
 
 def practitioner_for(user):
     """The Practitioner snippet linked to a user account, or None."""
-    from .models import Practitioner
+    from clinic.models import Practitioner
 
     if user is None or not user.is_authenticated:
         return None

@@ -2,9 +2,10 @@
 
 - Endpoints registered on the API v2 router: listing, detail and find, typed from the
   serializers they use (``fields.py``); StreamFields typed block by block (``blocks.py``).
-- Every installed project app whose ``<app>/api.py`` defines ``openapi_paths()`` (and
-  optionally ``openapi_components()``) adds its own paths and component schemas; this
-  is how endpoints outside the router (clinic details, consultation requests) appear.
+- Every installed project app whose ``<app>/api.py`` defines ``openapi_paths()`` adds its
+  own paths; this is how endpoints outside the router (consultation requests) appear.
+  An ``openapi_components`` list of shape serializers there adds their components (named
+  and derived as in ``fields.py``), besides the shared image and page link shapes.
 - A router endpoint with its own URL layout describes itself with a classmethod
   ``openapi_paths(prefix, components)``.
 """
@@ -20,14 +21,17 @@ from wagtail.api.v2.views import BaseAPIViewSet, PagesAPIViewSet
 from wagtail.models import Page, get_page_models
 
 from core.errors import MAX_ID
+from core.representations import ImageSerializer, PageLinkSerializer
 
 from .blocks import BlockSchemas
-from .fields import object_schema
+from .fields import object_schema, shape_reference
 
 OPENAPI_VERSION = "3.1.0"
 JSON = "application/json"
 
 RICH_TEXT_FORMATS = ["db_html", "html", "db_markdown", "markdown"]
+# Shapes every API shows: blocks and apps refer to them by name.
+SHARED_SHAPES = (ImageSerializer, PageLinkSerializer)
 
 
 def ref(name):
@@ -274,9 +278,11 @@ class DocumentBuilder:
             yield importlib.import_module(module_name)
 
     def _add_app_components(self):
+        shapes = list(SHARED_SHAPES)
         for module in self._app_api_modules():
-            if hasattr(module, "openapi_components"):
-                self.components.update(module.openapi_components())
+            shapes += getattr(module, "openapi_components", [])
+        for shape in shapes:
+            shape_reference(shape(), self.blocks)
 
     def _add_app_paths(self):
         for path, item in own_paths().items():

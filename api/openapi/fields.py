@@ -5,13 +5,20 @@ lists (images, documents). We ask the viewset for that same serializer with ever
 switched on and map each serializer field to a schema: Wagtail's own fields by class,
 project fields through their ``openapi_schema()`` method, plain DRF fields through DRF's
 ``AutoSchema.map_field`` (max lengths, bounds, choices, formats come from the model).
+
+Shared shapes (``core.representations``: image, page link; ``clinic.api``: practitioner,
+clinic) become named components, their schemas derived from their serializers the same
+way: every field is always present, and nothing else is.
 """
 
+from django.core.exceptions import FieldDoesNotExist
 from rest_framework import serializers
 from rest_framework.schemas.openapi import AutoSchema
 from wagtail.api.v2 import serializers as v2
 from wagtail.documents.api.v2.serializers import DocumentDownloadUrlField
 from wagtail.images.api.v2.serializers import ImageDownloadUrlField
+
+from core.representations import Shape, ShapeField
 
 from .blocks import nullable
 
@@ -48,6 +55,8 @@ def serializer_schema(serializer, model, blocks, required=()):
 
 def field_schema(field, model, blocks):
     """The schema of one serializer field's output."""
+    if isinstance(field, ShapeField):
+        return shape_reference(field.shape(), blocks, field.allow_null)
     if hasattr(field, "openapi_schema"):
         return field.openapi_schema()
     if isinstance(field, v2.StreamField):
@@ -82,8 +91,55 @@ def field_schema(field, model, blocks):
 UNTYPED_FIELDS = (serializers.Field, serializers.ReadOnlyField, serializers.SerializerMethodField)
 
 
-def drf_field_schema(field):
-    """A plain DRF field, mapped by DRF's own OpenAPI inspector and lifted to OpenAPI 3.1."""
+def shape_reference(serializer, blocks, allow_null=False):
+    """A reference to the component of a shape, named the DRF way (``ImageSerializer``: ``Image``)."""
+    name = AutoSchema().get_component_name(serializer)
+    reference = blocks.component(name, lambda: shape_schema(serializer, blocks))
+    return nullable(reference) if allow_null else reference
+
+
+def shape_schema(serializer, blocks):
+    """An object with every field of ``serializer``, always present, and nothing else."""
+    model = getattr(getattr(serializer, "Meta", None), "model", None)
+    properties = {
+        name: shape_field_schema(field, model, blocks)
+        for name, field in serializer.fields.items()
+        if not field.write_only
+    }
+    schema = {"type": "object"}
+    description = serializer.help_text or (type(serializer).__doc__ or "").strip().split("\n")[0]
+    if description:
+        schema["description"] = str(description)
+    return {**schema, "properties": properties, "required": list(properties), "additionalProperties": False}
+
+
+def shape_field_schema(field, model, blocks):
+    """One field of a shape: another shape is referenced, a nested serializer written out."""
+    if isinstance(field, Shape):
+        return shape_reference(field, blocks, field.allow_null)
+    if isinstance(field, ShapeField):
+        return shape_reference(field.shape(), blocks, field.allow_null)
+    if isinstance(field, serializers.Serializer):
+        schema = shape_schema(field, blocks)
+        return nullable(schema) if field.allow_null else schema
+    return drf_field_schema(field, _model_field(model, field.source))
+
+
+def _model_field(model, name):
+    if model is None:
+        return None
+    try:
+        return model._meta.get_field(name)
+    except FieldDoesNotExist:
+        return None
+
+
+def drf_field_schema(field, model_field=None):
+    """A plain DRF field, mapped by DRF's own OpenAPI inspector and lifted to OpenAPI 3.1.
+
+    ``model_field``, the model field a shape's field reads, gives what a read-only DRF field
+    no longer knows: its maximum length and, unless the field has its own, its help text.
+    """
     drf_base = next(cls for cls in type(field).__mro__ if cls.__module__.startswith("rest_framework."))
     if drf_base in UNTYPED_FIELDS:
         # A custom field without ``openapi_schema()``: any JSON, rather than a false promise.
@@ -95,10 +151,13 @@ def drf_field_schema(field):
     else:
         schema = inspector.map_field(field)
         inspector.map_field_validators(field, schema)
+        if getattr(model_field, "max_length", None):
+            schema.setdefault("maxLength", model_field.max_length)
         if field.allow_null:
             schema["nullable"] = True
-        if field.help_text:
-            schema["description"] = str(field.help_text)
+        help_text = field.help_text or getattr(model_field, "help_text", "")
+        if help_text:
+            schema["description"] = str(help_text)
     return to_openapi_31(schema)
 
 

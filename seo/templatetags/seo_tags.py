@@ -4,8 +4,8 @@ from django import template
 from django.core.cache import cache
 from django.db import DatabaseError
 
+from clinic.models import ClinicSettings
 from seo import meta
-from treatments.models import ClinicSettings
 
 register = template.Library()
 

@@ -124,7 +124,7 @@ def test_each_response_is_built_for_its_own_request(demo, treatment_index, clien
     # from the request (its site, and so the clinic details) must be each request's own.
     from wagtail.models import Site
 
-    from treatments.models import ClinicSettings
+    from clinic.models import ClinicSettings
 
     settings.CMS_API_CACHE_TIMEOUT = 0
     second_site = Site.objects.create(hostname="two.example", port=80, root_page=treatment_index)

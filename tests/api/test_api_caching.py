@@ -7,9 +7,9 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from wagtail.models import PageViewRestriction
 
+from clinic.models import ClinicSettings, Practitioner
 from tests.api.content import every_block_body
 from tests.treatments.factories import make_treatment
-from treatments.models import ClinicSettings, Practitioner
 
 LISTING = "/api/v2/pages/?type=treatments.TreatmentPage&fields=*"
 

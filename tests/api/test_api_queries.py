@@ -4,9 +4,9 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
+from clinic.models import Practitioner
 from tests.api.content import every_block_body
 from tests.treatments.factories import faq_block, make_treatment
-from treatments.models import Practitioner
 
 
 @pytest.fixture(autouse=True)
@@ -87,7 +87,7 @@ def test_demo_detail_costs_four_queries(demo, client):
 
 
 def test_remembered_lookups_follow_changes(demo, client):
-    from treatments.models import ClinicSettings
+    from clinic.models import ClinicSettings
 
     url = f"/api/v2/pages/{demo.pk}/"
     client.get(url)

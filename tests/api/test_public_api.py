@@ -112,7 +112,7 @@ def test_images_and_documents_in_private_collections_are_hidden(demo, client, ma
 
 def test_personal_settings_fields_are_not_exposed(demo, client):
     # ClinicSettings.notification_email is where consultation requests go: never public.
-    from treatments.models import ClinicSettings
+    from clinic.models import ClinicSettings
 
     clinic = ClinicSettings.objects.get()
     clinic.notification_email = "inbox-private@clinic.example"

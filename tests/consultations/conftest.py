@@ -12,7 +12,7 @@ FORM = "/consultation/"
 @pytest.fixture
 def clinic(demo):
     """The demo clinic's details, with a private address for new requests."""
-    from treatments.models import ClinicSettings
+    from clinic.models import ClinicSettings
 
     settings_ = ClinicSettings.objects.get()
     settings_.notification_email = "frontdesk@clinic.example"

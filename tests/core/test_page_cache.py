@@ -38,7 +38,7 @@ def test_unpublished_page_is_gone_at_once(demo, treatment_index, client):
 
 
 def test_clinic_details_change_shows_at_once(demo, client):
-    from treatments.models import ClinicSettings
+    from clinic.models import ClinicSettings
 
     client.get("/treatments/botox/")
     clinic = ClinicSettings.objects.get()

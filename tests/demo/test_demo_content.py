@@ -7,7 +7,8 @@ from django.core.management import call_command
 from django.core.serializers.json import DjangoJSONEncoder
 from wagtail.models import Page, Revision
 
-from treatments.models import ClinicSettings, Practitioner, TreatmentPage
+from clinic.models import ClinicSettings, Practitioner
+from treatments.models import TreatmentPage
 
 
 def blocks_of(data, block_type):

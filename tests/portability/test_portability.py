@@ -8,10 +8,11 @@ from wagtail.images import get_image_model
 from wagtail.images.rect import Rect
 from wagtail.models import Page, Site
 
+from clinic.models import Practitioner
 from home.models import HomePage
 from tests.treatments.factories import make_treatment
 from treatments.blocks import TreatmentBodyBlock
-from treatments.models import Practitioner, TreatmentIndexPage, TreatmentPage
+from treatments.models import TreatmentIndexPage, TreatmentPage
 
 
 def _files(folder):

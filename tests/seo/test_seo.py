@@ -110,7 +110,7 @@ def test_500_page_shows_the_phone_from_cache_without_queries(demo, django_assert
 
 
 def test_500_page_follows_a_changed_phone_number(demo):
-    from treatments.models import ClinicSettings
+    from clinic.models import ClinicSettings
 
     render_to_string("500.html")
     clinic = ClinicSettings.objects.get()

@@ -4,7 +4,7 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, streamfield
 
-from treatments.models import Practitioner
+from clinic.models import Practitioner
 
 PASSWORD = "correct horse battery staple"
 

@@ -8,8 +8,9 @@ from django.urls import reverse
 from django.utils import timezone
 from wagtail.models import Workflow, WorkflowPage
 
+from clinic.models import Practitioner
 from treatments import review
-from treatments.models import Practitioner, TreatmentIndexPage, TreatmentPage
+from treatments.models import TreatmentIndexPage, TreatmentPage
 
 from .editorial import make_user, page_form, patient_quote
 from .factories import faq_block, make_treatment

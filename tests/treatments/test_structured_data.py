@@ -91,7 +91,7 @@ def test_faq_page_holds_every_question_and_answer(client, demo):
 
 
 def test_clinic_is_a_medical_clinic_with_phone_and_address(client, demo):
-    from treatments.models import ClinicSettings
+    from clinic.models import ClinicSettings
 
     clinic = ClinicSettings.objects.get()
     clinic.street_address = "1 Main St"

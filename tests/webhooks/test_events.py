@@ -8,9 +8,10 @@ import pytest
 from django.db import transaction
 from wagtail.models import Page
 
+from clinic.models import ClinicSettings, Practitioner
 from tests.treatments.factories import make_treatment
 from tests.webhooks.conftest import SECRET, Receiver
-from treatments.models import ClinicSettings, Practitioner, TreatmentPage
+from treatments.models import TreatmentPage
 from webhooks.models import WebhookDelivery
 
 
@@ -133,7 +134,7 @@ def test_practitioner_change_lists_the_pages_that_show_them(demo, receiver, comm
     committed(lambda: practitioner.save())
     (event,) = bodies(receiver)
     assert event["event"] == "snippet.saved"
-    assert event["type"] == "treatments.Practitioner"
+    assert event["type"] == "clinic.Practitioner"
     assert event["object_id"] == practitioner.pk
     assert {"page_id": demo.pk, "url_path": "/treatments/botox/"} in event["pages"]
 
@@ -144,7 +145,7 @@ def test_practitioner_deleted(db, receiver, committed):
     committed(lambda: practitioner.delete())
     (event,) = bodies(receiver)
     assert event["event"] == "snippet.deleted"
-    assert event["type"] == "treatments.Practitioner"
+    assert event["type"] == "clinic.Practitioner"
 
 
 def test_clinic_settings_change(demo, receiver, committed):
@@ -153,7 +154,7 @@ def test_clinic_settings_change(demo, receiver, committed):
     committed(lambda: clinic.save())
     (event,) = bodies(receiver)
     assert event["event"] == "setting.saved"
-    assert event["type"] == "treatments.ClinicSettings"
+    assert event["type"] == "clinic.ClinicSettings"
     assert event["site_id"] == clinic.site_id
 
 

@@ -4,9 +4,9 @@ from wagtail import blocks
 from wagtail.images.blocks import ImageChooserBlock
 from wagtail.snippets.blocks import SnippetChooserBlock
 
+from clinic.api import PractitionerSerializer
 from core.prefetch import objects_for
-
-from .. import api
+from core.representations import ImageSerializer, PageLinkSerializer, prefetch_renditions
 
 
 class PrefetchedChooserMixin:
@@ -23,11 +23,11 @@ class ClinicImageChooserBlock(PrefetchedChooserMixin, ImageChooserBlock):
     def bulk_to_python(self, values):
         # Renditions of every image in the stream come in one extra query.
         images = super().bulk_to_python(values)
-        api.prefetch_renditions([image for image in images if image is not None])
+        prefetch_renditions([image for image in images if image is not None])
         return images
 
     def get_api_representation(self, value, context=None):
-        return api.image_representation(value)
+        return ImageSerializer.represent(value)
 
     def api_schema(self, schemas):
         # A chosen image may since have been deleted: null then.
@@ -42,7 +42,7 @@ class TreatmentChooserBlock(PrefetchedChooserMixin, blocks.PageChooserBlock):
 
     def get_api_representation(self, value, context=None):
         # A chosen page that is not live (a draft, or unpublished since) is not shown.
-        return api.page_representation(value if value is not None and value.live else None)
+        return PageLinkSerializer.represent(value if value is not None and value.live else None)
 
     def api_schema(self, schemas):
         return {"anyOf": [schemas.ref("PageLink"), {"type": "null"}]}
@@ -52,10 +52,10 @@ class PractitionerChooserBlock(PrefetchedChooserMixin, SnippetChooserBlock):
     """A practitioner of the clinic; in the API their public profile."""
 
     def __init__(self, **kwargs):
-        super().__init__("treatments.Practitioner", **kwargs)
+        super().__init__("clinic.Practitioner", **kwargs)
 
     def get_api_representation(self, value, context=None):
-        return api.practitioner_representation(value)
+        return PractitionerSerializer.represent(value)
 
     def api_schema(self, schemas):
         return {"anyOf": [schemas.ref("Practitioner"), {"type": "null"}]}

@@ -12,9 +12,10 @@ from django.core.serializers.json import DjangoJSONEncoder
 from django.db import transaction
 from wagtail.models import Page, Site
 
+from clinic.models import ClinicSettings, Practitioner
 from demo import botox
 from home.models import FeaturedTreatment, HomePage
-from treatments.models import ClinicSettings, Practitioner, TreatmentIndexPage, TreatmentPage
+from treatments.models import TreatmentIndexPage, TreatmentPage
 
 DEMO_USERNAME = "admin"
 DEMO_PASSWORD = "botox-demo"

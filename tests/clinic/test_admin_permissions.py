@@ -4,20 +4,19 @@ import pytest
 from django.urls import reverse
 from wagtail.models import Site
 
-from treatments.models import ClinicSettings, Practitioner
-
-from .editorial import PASSWORD, make_user
+from clinic.models import ClinicSettings, Practitioner
+from tests.treatments.editorial import PASSWORD, make_user
 
 pytestmark = pytest.mark.django_db
 
 
 def clinic_url():
     site = Site.objects.get(is_default_site=True)
-    return reverse("wagtailsettings:edit", args=["treatments", "clinicsettings", site.pk])
+    return reverse("wagtailsettings:edit", args=["clinic", "clinicsettings", site.pk])
 
 
 def practitioner_url(practitioner):
-    return reverse("wagtailsnippets_treatments_practitioner:edit", args=[practitioner.pk])
+    return reverse("wagtailsnippets_clinic_practitioner:edit", args=[practitioner.pk])
 
 
 def login(client, username):
@@ -44,7 +43,7 @@ def test_who_may_edit_clinic_details_and_practitioners(demo, client, groups, cli
 def test_editors_can_choose_practitioners_for_testimonials(demo, client):
     make_user("erin", "Editors")
     login(client, "erin")
-    response = client.get(reverse("wagtailsnippetchoosers_treatments_practitioner:choose"))
+    response = client.get(reverse("wagtailsnippetchoosers_clinic_practitioner:choose"))
     assert response.status_code == 200
     assert "Dr. Michael Kim" in response.content.decode()
 
@@ -82,3 +81,20 @@ def test_only_clinic_managers_link_practitioner_logins(demo, client):
     make_user("mo", "Clinic managers")
     login(client, "mo")
     assert 'name="user"' in client.get(practitioner_url(practitioner)).content.decode()
+
+
+def test_admin_addresses_from_before_the_clinic_app_redirect(demo, client):
+    make_user("mo", "Clinic managers")
+    login(client, "mo")
+    practitioner = Practitioner.objects.get(name="Dr. Michael Kim")
+    site = Site.objects.get(is_default_site=True)
+    old_and_new = [
+        (f"/admin/snippets/treatments/practitioner/edit/{practitioner.pk}/", practitioner_url(practitioner)),
+        (f"/admin/settings/treatments/clinicsettings/{site.pk}/", clinic_url()),
+        ("/admin/snippets/treatments/practitioner/?q=Kim", "/admin/snippets/clinic/practitioner/?q=Kim"),
+    ]
+    for old, new in old_and_new:
+        response = client.get(old)
+        assert response.status_code == 301, old
+        assert response["Location"] == new
+        assert client.get(new).status_code == 200
