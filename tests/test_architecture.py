@@ -40,26 +40,6 @@ FUNCTION_IMPORTS_ALLOWED = {
     ("clinic/apps.py", "ready"),
 }
 
-# Known violations in files other helpers of issue 11 are rewriting (treatments: blocks, walker,
-# clinic): they make their package's test xfail instead of fail, any other violation fails.
-# The lead deletes each entry once the branch that removes it is merged.
-PENDING = {
-    "circle": set(),
-    "function": {
-        "treatments/api.py: to_representation() imports treatments.models",
-        "treatments/api.py: openapi_components() imports treatments.models",
-        "treatments/models.py: publish() imports treatments.publish_checks",
-        "treatments/models.py: review_due_date() imports treatments.review",
-        "treatments/models.py: review_state() imports treatments.review",
-        "treatments/models.py: structured_data() imports treatments.structured_data",
-        "treatments/review.py: pages_needing_review() imports treatments.models",
-        "treatments/review.py: practitioner_for() imports treatments.models",
-        "treatments/review.py: publish_with_review() imports treatments.models",
-    },
-    "layer": set(),
-}
-
-
 def project_files(package):
     folder = ROOT / package
     return sorted(folder.rglob("*.py"))
@@ -149,18 +129,15 @@ def circle_through(package):
     return None
 
 
-def assert_none(check, violations):
-    """Fail on any violation not in ``PENDING[check]``; xfail while known ones remain."""
-    unknown = [violation for violation in violations if violation not in PENDING[check]]
-    assert not unknown, "\n".join(unknown)
-    if violations:
-        pytest.xfail("pending in another branch of issue 11:\n" + "\n".join(violations))
+def assert_none(violations):
+    """Fail naming every violation."""
+    assert not violations, "\n".join(violations)
 
 
 @pytest.mark.parametrize("package", PACKAGES)
 def test_no_import_circle(package):
     circle = circle_through(package)
-    assert_none("circle", [" -> ".join(circle)] if circle else [])
+    assert_none([" -> ".join(circle)] if circle else [])
 
 
 @pytest.mark.parametrize("package", PACKAGES)
@@ -170,7 +147,7 @@ def test_imports_follow_the_layers(package):
         for file, _function, _line, target in imports_of(package)
         if target.split(".")[0] not in ALLOWED[package] | {package}
     ]
-    assert_none("layer", upward)
+    assert_none(upward)
 
 
 @pytest.mark.parametrize("package", PACKAGES)
@@ -180,7 +157,7 @@ def test_no_project_import_inside_a_function(package):
         for file, function, _line, target in imports_of(package)
         if function is not None and (file, function) not in FUNCTION_IMPORTS_ALLOWED
     ]
-    assert_none("function", hidden)
+    assert_none(hidden)
 
 
 def test_every_package_is_checked():

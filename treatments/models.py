@@ -13,8 +13,10 @@ from clinic.models import ClinicSettings, Practitioner
 from core.page_cache import CachedPageMixin
 from core.preview import HeadlessPreviewPage
 
-from . import api
+from . import api, review
 from .blocks import TreatmentBodyBlock
+from .publish_checks import check_ready_to_publish
+from .structured_data import treatment_page_json_ld
 
 
 class TreatmentIndexPage(CachedPageMixin, HeadlessPreviewPage, Page):
@@ -48,6 +50,9 @@ class TreatmentIndexPage(CachedPageMixin, HeadlessPreviewPage, Page):
 
 class TreatmentPage(CachedPageMixin, HeadlessPreviewPage, Page):
     """One treatment the clinic offers, in structured sections."""
+
+    # A practitioner's approval in the Medical review workflow stamps reviewed_by/last_reviewed.
+    records_medical_review = True
 
     CATEGORY_CHOICES = [
         ("neuromodulator", "Neuromodulator"),
@@ -148,24 +153,18 @@ class TreatmentPage(CachedPageMixin, HeadlessPreviewPage, Page):
     def publish(self, revision, *args, **kwargs):
         # Every publish path (admin, workflow approval, scheduled publishing, code) obeys
         # the consent and source rules; drafts are never checked.
-        from .publish_checks import check_ready_to_publish
-
         check_ready_to_publish(revision.as_object())
         return super().publish(revision, *args, **kwargs)
 
     @property
     def review_due_date(self):
         """When the next medical review falls due (None if never reviewed)."""
-        from .review import review_due_date
-
-        return review_due_date(self)
+        return review.review_due_date(self)
 
     @property
     def review_state(self):
         """overdue, due_soon or current; see treatments.review."""
-        from .review import review_state
-
-        return review_state(self)
+        return review.review_state(self)
 
     @cached_property
     def areas(self):
@@ -178,8 +177,6 @@ class TreatmentPage(CachedPageMixin, HeadlessPreviewPage, Page):
 
     def structured_data(self, request=None):
         """The page's JSON-LD document (schema.org), composed from its blocks; embedded and in the API."""
-        from .structured_data import treatment_page_json_ld
-
         clinic = ClinicSettings.for_request(request) if request else ClinicSettings.for_site(self.get_site())
         return treatment_page_json_ld(self, clinic, {"request": request, "page": self})
 

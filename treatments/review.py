@@ -1,12 +1,13 @@
 """Medical review of treatment pages: when each page is due, and stamping a finished review.
 
-The one place that knows the review schedule. The dashboard panel, the page explorer's
-"Medical review" column and the workflow's finish action all ask this module.
+The one place that knows the review schedule (it reads pages, never queries them). The dashboard
+panel, the page explorer's "Medical review" column and the workflow (``workflow.py``) ask it.
 """
 
 import datetime
 
 from dateutil.relativedelta import relativedelta
+from django.core.exceptions import ObjectDoesNotExist
 from django.utils import timezone
 
 DUE_SOON_DAYS = 30
@@ -37,31 +38,15 @@ def review_state(page, today=None):
     return CURRENT
 
 
-def pages_needing_review(today=None):
-    """Live treatment pages whose review is overdue or due soon, most urgent first.
-
-    Drafts never published are left out: the workflow reviews them before they go live.
-    """
-    from .models import TreatmentPage
-
-    today = today or timezone.localdate()
-    pages = TreatmentPage.objects.live().select_related("reviewed_by").order_by("path")
-    due = []
-    for page in pages:
-        state = review_state(page, today)
-        if state != CURRENT:
-            due.append(page)
-    # Never reviewed first, then by due date.
-    return sorted(due, key=lambda page: review_due_date(page) or datetime.date.min)
-
-
 def practitioner_for(user):
     """The Practitioner snippet linked to a user account, or None."""
-    from clinic.models import Practitioner
-
     if user is None or not user.is_authenticated:
         return None
-    return Practitioner.objects.filter(user=user).first()
+    # The profile's one-to-one link to the login (clinic.Practitioner.user, related_name "practitioner").
+    try:
+        return user.practitioner
+    except ObjectDoesNotExist:
+        return None
 
 
 def publish_with_review(workflow_state, user=None):
@@ -73,15 +58,14 @@ def publish_with_review(workflow_state, user=None):
     without a linked Practitioner changes neither field: a review date without a reviewer
     would tell patients something that did not happen.
     """
+    # Wagtail imports this action while its models load: its own workflow helper is read here.
     from wagtail.workflows import publish_workflow_state
-
-    from .models import TreatmentPage
 
     page = workflow_state.content_object
     practitioner = practitioner_for(user)
     if (
         workflow_state.workflow.name == MEDICAL_REVIEW_WORKFLOW
-        and isinstance(page.specific, TreatmentPage)
+        and getattr(page.specific, "records_medical_review", False)
         and practitioner is not None
     ):
         reviewed = page.specific.get_latest_revision_as_object()

@@ -6,7 +6,7 @@ from wagtail.admin.ui.components import Component
 from wagtail.admin.ui.tables import Column, StatusTagColumn
 from wagtail.admin.viewsets.pages import PageViewSet
 
-from . import review
+from . import review, workflow
 from .claims import claim_warnings
 from .models import TreatmentPage
 
@@ -25,7 +25,7 @@ class MedicalReviewPanel(Component):
                 "label": review.STATE_LABELS[review.review_state(page)],
                 "due": review.review_due_date(page),
             }
-            for page in review.pages_needing_review()
+            for page in workflow.pages_needing_review()
         ]
         return {"pages": rows, "due_soon_days": review.DUE_SOON_DAYS}
 

@@ -5,13 +5,16 @@ assigns it to every /treatments/ index that exists then. An index page created l
 site, or the demo loader on an empty database) is assigned here, when it is first saved.
 """
 
+import datetime
+
 from django.contrib.auth.models import Group, Permission
 from django.db.models.signals import post_save
 from django.dispatch import receiver
+from django.utils import timezone
 from wagtail.models import GroupPagePermission, Workflow, WorkflowPage
 
-from .models import TreatmentIndexPage
-from .review import MEDICAL_REVIEW_WORKFLOW, PRACTITIONERS_GROUP
+from .models import TreatmentIndexPage, TreatmentPage
+from .review import CURRENT, MEDICAL_REVIEW_WORKFLOW, PRACTITIONERS_GROUP, review_due_date, review_state
 
 # What practitioners may do under /treatments/: approving a review publishes the page.
 PRACTITIONER_PAGE_PERMISSIONS = ["add_page", "change_page", "publish_page"]
@@ -35,3 +38,19 @@ def assign_on_create(sender, instance, created, raw=False, **kwargs):
     # Only a new index: a clinic that later unassigns the workflow keeps its choice.
     if created and not raw:
         assign_medical_review(instance)
+
+
+def pages_needing_review(today=None):
+    """Live treatment pages whose review is overdue or due soon, most urgent first.
+
+    Drafts never published are left out: the workflow reviews them before they go live.
+    """
+    today = today or timezone.localdate()
+    pages = TreatmentPage.objects.live().select_related("reviewed_by").order_by("path")
+    due = []
+    for page in pages:
+        state = review_state(page, today)
+        if state != CURRENT:
+            due.append(page)
+    # Never reviewed first, then by due date.
+    return sorted(due, key=lambda page: review_due_date(page) or datetime.date.min)

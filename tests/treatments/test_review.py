@@ -9,7 +9,7 @@ from django.utils import timezone
 from wagtail.models import Workflow, WorkflowPage
 
 from clinic.models import Practitioner
-from treatments import review
+from treatments import review, workflow
 from treatments.models import TreatmentIndexPage, TreatmentPage
 
 from .editorial import make_user, page_form, patient_quote
@@ -56,7 +56,7 @@ def due_pages(treatment_index):
 
 def test_pages_needing_review_most_urgent_first(demo, due_pages, django_assert_max_num_queries):
     with django_assert_max_num_queries(1):
-        titles = [p.title for p in review.pages_needing_review()]
+        titles = [p.title for p in workflow.pages_needing_review()]
     assert titles == ["Peel", "Filler", "Laser"]
 
 
