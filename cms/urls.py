@@ -34,10 +34,11 @@ urlpatterns = [
 ]
 
 if getattr(settings, "SERVE_MEDIA", False):
-    # The local server shows uploaded images itself; in production the web server or S3 does.
-    from django.views.static import serve
+    # The local server shows uploaded images itself (never documents, nor a private collection's
+    # images to visitors: core/media_files.py); in production the web server or S3 does.
+    from core.media_files import serve_media
 
     media_prefix = settings.MEDIA_URL.strip("/")
-    urlpatterns += [re_path(rf"^{media_prefix}/(?P<path>.*)$", serve, {"document_root": settings.MEDIA_ROOT})]
+    urlpatterns += [re_path(rf"^{media_prefix}/(?P<path>.*)$", serve_media, {"document_root": settings.MEDIA_ROOT})]
 
 urlpatterns += [path("", include(wagtail_urls))]

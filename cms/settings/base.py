@@ -9,6 +9,8 @@ from pathlib import Path
 
 import dj_database_url
 
+from .security import security_header_settings
+
 PROJECT_DIR = Path(__file__).resolve().parent.parent
 BASE_DIR = PROJECT_DIR.parent
 
@@ -54,12 +56,17 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django.contrib.sitemaps",
     "cms",
+    # Content-Security-Policy: the nonce template tag and its settings checks.
+    "csp",
     # Last: its hooks override Wagtail's rich-text page links, its signals see every model.
     "core",
 ]
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # Outside the caches below, so cached pages and API answers get a fresh nonce and both headers.
+    "core.security_headers.ContentSecurityPolicyMiddleware",
+    "core.security_headers.PermissionsPolicyMiddleware",
     # Before anything that can answer early, so API responses always carry CORS headers.
     "corsheaders.middleware.CorsMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
@@ -92,6 +99,8 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "wagtail.contrib.settings.context_processors.settings",
+                # {{ CSP_NONCE }} for an inline script a public template may need one day.
+                "csp.context_processors.nonce",
             ],
         },
     },
@@ -175,6 +184,11 @@ WAGTAILSEARCH_BACKENDS = {
     "default": {"BACKEND": "search.backends"},
 }
 
+# Every document download goes through Wagtail's serve view, which checks the collection's privacy
+# (never a redirect to, or a link straight at, the storage's URL). See docs/security-files.md.
+WAGTAILDOCS_SERVE_METHOD = "serve_view"
+# Where a private page or document sends a visitor to log in: staff are the only logins there are.
+WAGTAIL_FRONTEND_LOGIN_URL = "/admin/login/"
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "rtf", "txt", "xlsx"]
 
 # Headless front ends get display HTML, never Wagtail's database markup.
@@ -230,3 +244,10 @@ WAGTAIL_FINISH_WORKFLOW_ACTION = "treatments.review.publish_with_review"
 # the off-label list applies inside off-label uses only.
 CMS_CLAIM_WARNING_PHRASES = ["painless", "guaranteed", "risk-free", "permanent", "no side effects"]
 CMS_OFF_LABEL_WARNING_PHRASES = ["FDA-approved"]
+
+# Security headers (docs/security-headers.md): Content-Security-Policy for the site, the admin and
+# the API, and Permissions-Policy. CMS_CSP_REPORT_ONLY=1 makes browsers report violations (to
+# CMS_CSP_REPORT_URI, if set) without blocking anything, to try a policy change on a live site.
+CMS_CSP_REPORT_ONLY = os.environ.get("CMS_CSP_REPORT_ONLY", "").strip().lower() in {"1", "true", "yes", "on"}
+CMS_CSP_REPORT_URI = os.environ.get("CMS_CSP_REPORT_URI", "").strip()
+vars().update(security_header_settings(report_only=CMS_CSP_REPORT_ONLY, report_uri=CMS_CSP_REPORT_URI))

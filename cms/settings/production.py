@@ -7,11 +7,13 @@ hashed, compressed static files. The README's "Production" section lists every v
 """
 
 import os
+from urllib.parse import urlsplit
 
 import dj_email_url
 from django.core.exceptions import ImproperlyConfigured
 
 from .base import *  # noqa: F403
+from .security import security_header_settings
 
 
 def _env_flag(name, default):
@@ -24,6 +26,20 @@ def _env_flag(name, default):
 
 def _env_list(name):
     return [item.strip() for item in os.environ.get(name, "").split(",") if item.strip()]
+
+
+def _bucket_origins():
+    """Where the bucket's URLs point: the custom domain, else the endpoint or AWS's bucket hosts."""
+    bucket = os.environ["AWS_STORAGE_BUCKET_NAME"]
+    if os.environ.get("AWS_S3_CUSTOM_DOMAIN"):
+        return [f"https://{os.environ['AWS_S3_CUSTOM_DOMAIN']}"]
+    endpoint = urlsplit(os.environ.get("AWS_S3_ENDPOINT_URL") or "")
+    if endpoint.netloc:
+        # Path-style (endpoint/bucket/key) or virtual-hosted (bucket.endpoint/key) addressing.
+        return [f"{endpoint.scheme}://{endpoint.netloc}", f"{endpoint.scheme}://{bucket}.{endpoint.netloc}"]
+    region = os.environ.get("AWS_S3_REGION_NAME")
+    hosts = [f"{bucket}.s3.amazonaws.com"] + ([f"{bucket}.s3.{region}.amazonaws.com"] if region else [])
+    return [f"https://{host}" for host in hosts]
 
 
 DEBUG = False
@@ -70,14 +86,28 @@ if os.environ.get("AWS_STORAGE_BUCKET_NAME"):
             "endpoint_url": os.environ.get("AWS_S3_ENDPOINT_URL") or None,
             "region_name": os.environ.get("AWS_S3_REGION_NAME") or None,
             "custom_domain": os.environ.get("AWS_S3_CUSTOM_DOMAIN") or None,
-            # Image URLs end up in cached API responses: they must not expire.
+            # Image URLs end up in cached API responses: they must not expire. Documents never use
+            # the bucket's URLs (WAGTAILDOCS_SERVE_METHOD = "serve_view"), so they need no signing.
             "querystring_auth": _env_flag("AWS_QUERYSTRING_AUTH", False),
             "file_overwrite": False,
-            "default_acl": None,
+            # Every object private; the bucket policy makes renditions (images/) readable, nothing
+            # else: docs/security-files.md. Empty for a bucket that refuses ACLs (owner-enforced).
+            "default_acl": os.environ.get("AWS_DEFAULT_ACL", "private").strip() or None,
         },
     }
+    CMS_CSP_MEDIA_ORIGINS = _env_list("CMS_CSP_MEDIA_ORIGINS") or _bucket_origins()
 else:
     MEDIA_ROOT = os.environ.get("MEDIA_ROOT", MEDIA_ROOT)  # noqa: F405
+    CMS_CSP_MEDIA_ORIGINS = _env_list("CMS_CSP_MEDIA_ORIGINS")
+
+# The security headers again, now that the media's origin is known (pages show its images).
+vars().update(
+    security_header_settings(
+        media_origins=CMS_CSP_MEDIA_ORIGINS,
+        report_only=CMS_CSP_REPORT_ONLY,  # noqa: F405
+        report_uri=CMS_CSP_REPORT_URI,  # noqa: F405
+    )
+)
 
 # Static files: hashed, compressed names served by whitenoise after `collectstatic`.
 STATIC_ROOT = os.environ.get("STATIC_ROOT", STATIC_ROOT)  # noqa: F405
