@@ -40,6 +40,7 @@ FUNCTION_IMPORTS_ALLOWED = {
     ("clinic/apps.py", "ready"),
 }
 
+
 def project_files(package):
     folder = ROOT / package
     return sorted(folder.rglob("*.py"))

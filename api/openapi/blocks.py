@@ -125,7 +125,11 @@ class BlockSchemas:
         return schema
 
     def _struct(self, block):
-        properties = {name: self.field_schema(child) for name, child in block.child_blocks.items()}
+        # Governance records a block keeps out of its API JSON (``records``) are not in its schema.
+        hidden = set(getattr(block, "records", ()))
+        properties = {
+            name: self.field_schema(child) for name, child in block.child_blocks.items() if name not in hidden
+        }
         return {
             "type": "object",
             "properties": properties,

@@ -160,7 +160,8 @@ def test_testimonial(botox_json):
     assert testimonial["attribution"] == "Monica Z."
     assert testimonial["quote"].startswith("Dr. Kim is my go to person for Botox since I moved.")
     assert testimonial["quote"].endswith("The results are always satisfying.")
-    assert testimonial["consent_on_file"] is True
+    # The consent record stays in the admin (issue 14): the demo has it, the public JSON never shows it.
+    assert not {"consent_on_file", "consent_date", "consent_method"} & set(testimonial)
     assert testimonial["practitioner"]["name"] == "Dr. Michael Kim"
 
 

@@ -6,9 +6,8 @@ clinic's record, kept in the admin: not in the pages API (detail, listing, find)
 headless preview (it shows what the live page would show), not in the OpenAPI document, not in
 the page's HTML or JSON-LD.
 
-The fix belongs in ``TestimonialBlock`` (treatments/) and the schema walker (api/openapi/), which
-other branches were reshaping when this test was written: the API tests are marked
-``xfail(strict=True)`` so they fail loudly, asking for the mark's removal, once the fix is in.
+``TestimonialBlock.records`` names the consent fields; ``SectionBlock.get_api_representation`` and
+the schema generator (api/openapi/blocks.py) leave them out.
 """
 
 import json
@@ -20,10 +19,6 @@ from treatments.models import TreatmentPage
 CONSENT_FIELDS = ("consent_on_file", "consent_date", "consent_method")
 SHOWN_FIELDS = ("quote", "attribution", "practitioner", "material_connection")
 PAGES = "/api/v2/pages/"
-
-consent_kept_in_api = pytest.mark.xfail(
-    strict=True, reason="applied at merge: TestimonialBlock drops CONSENT_FIELDS from its API JSON and schema"
-)
 
 
 def consent_keys(data):
@@ -43,7 +38,6 @@ def patient_quotes(page_json):
     return [block["value"] for block in page_json["body"] if block["type"] == "testimonial"]
 
 
-@consent_kept_in_api
 @pytest.mark.parametrize(
     "url",
     [
@@ -68,7 +62,6 @@ def test_the_api_still_shows_what_visitors_see(demo, client):
     assert testimonial["attribution"] == "Monica Z."
 
 
-@consent_kept_in_api
 def test_no_consent_field_in_the_headless_preview(demo, client):
     draft = TreatmentPage.objects.get(pk=demo.pk)
     draft.save_revision()
@@ -80,7 +73,6 @@ def test_no_consent_field_in_the_headless_preview(demo, client):
     assert consent_keys(data) == []
 
 
-@consent_kept_in_api
 def test_the_openapi_document_does_not_describe_consent(db, client):
     document = client.get("/api/v2/openapi.json").json()
     testimonial = document["components"]["schemas"]["TestimonialBlock"]

@@ -25,7 +25,15 @@ class SectionBlock(blocks.StructBlock):
     ``validate_for_publish`` is asked by ``treatments.publish_checks.publish_problems`` when a
     page is published or submitted for review (never for drafts). ``json_ld``, where a section
     defines it, is its piece of the page's structured data (``treatments.structured_data``).
+    ``records`` names child fields that are the clinic's governance records (e.g. a patient's
+    consent): editors fill them in the admin, but no public JSON or schema ever carries them.
     """
+
+    records = ()
+
+    def get_api_representation(self, value, context=None):
+        shown = super().get_api_representation(value, context=context)
+        return {name: item for name, item in shown.items() if name not in self.records}
 
     def validate_for_publish(self, value, name):
         """Messages for what stops this section being published, each starting with ``name``

@@ -100,6 +100,9 @@ class TestimonialBlock(SectionBlock):
         "how it was given": ("consent_method", "Choose how the patient gave consent."),
     }
 
+    # The consent record is the clinic's, never the public's (API, preview, schema).
+    records = tuple(field for field, _message in CONSENT_FIELDS.values())
+
     def consent_missing(self, value):
         """The consent facts this testimonial lacks, in the clinic's words (empty when complete)."""
         return [name for name, (field, _message) in self.CONSENT_FIELDS.items() if not value.get(field)]
