@@ -20,11 +20,6 @@ def is_required_for(user):
     return any(user.has_perm(permission) for permission in settings.CMS_2FA_REQUIRED_PERMISSIONS)
 
 
-def has_second_factor(user):
-    """True once the user has confirmed an authenticator app (recovery codes alone do not count)."""
-    return TOTPDevice.objects.devices_for_user(user, confirmed=True).exists()
-
-
 def must_verify(user):
     """True for a signed-in user whose session has not yet given the second factor it needs."""
     if not getattr(settings, "CMS_REQUIRE_2FA", True) or not user.is_authenticated or user.is_verified():

@@ -6,7 +6,6 @@ requests count too, so a locked-out client cannot turn to the reset form to floo
 
 from axes.handlers.proxy import AxesProxyHandler
 from axes.helpers import get_cool_off, get_credentials, get_lockout_response
-from django.contrib import messages
 from django.shortcuts import render
 from wagtail.admin.forms.auth import LoginForm
 from wagtail.admin.views.account import PasswordResetView
@@ -37,9 +36,8 @@ def lockout_message(minutes):
 def locked_out(request, original_response=None, credentials=None):
     """The admin sign-in page with the lockout message (AXES_LOCKOUT_CALLABLE), status 429 and Retry-After."""
     minutes = cool_off_minutes(request)
-    # Shown where Wagtail's sign-in page shows its messages, and consumed by this very page.
-    messages.error(request, lockout_message(minutes))
-    response = render(request, "accounts/locked_out.html", {"form": LoginForm(request=request)}, status=429)
+    context = {"form": LoginForm(request=request), "lockout_message": lockout_message(minutes)}
+    response = render(request, "accounts/locked_out.html", context, status=429)
     if minutes is not None:
         response["Retry-After"] = str(minutes * 60)
     return response
