@@ -142,9 +142,11 @@ else:
         }
     }
 
-# Axes first: a locked-out client is refused before any password is checked.
+# Axes first: a locked-out client is refused before any password is checked. AxesBackend (axes' check
+# plus ModelBackend's get_user) rather than AxesStandaloneBackend: Wagtail's page test utilities sign
+# in with the first backend listed, which must be able to load the user.
 AUTHENTICATION_BACKENDS = [
-    "axes.backends.AxesStandaloneBackend",
+    "axes.backends.AxesBackend",
     "django.contrib.auth.backends.ModelBackend",
 ]
 

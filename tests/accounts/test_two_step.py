@@ -28,7 +28,7 @@ def _recovery_codes(html):
 
 
 @pytest.mark.parametrize("who", ["superuser", "staff_user"])
-def test_who_must_set_it_up_is_sent_to_the_set_up_page(client, who, request):
+def test_who_must_set_it_up_is_sent_to_the_set_up_page(db, client, who, request):
     user = request.getfixturevalue(who)
     response = sign_in(client, user.username)
     assert response.status_code == 302
