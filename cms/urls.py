@@ -6,6 +6,7 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
+from accounts.throttling import ThrottledPasswordResetView
 from api.clinic import ClinicAPIView
 from api.errors import api_not_found
 from api.schema import OpenAPIView
@@ -20,6 +21,8 @@ handler500 = "core.outage.server_error"
 
 urlpatterns = [
     path("healthz", healthz, name="healthz"),
+    # Wagtail's password reset form, counted by the sign-in lockout (docs/security-logins.md).
+    path("admin/password_reset/", ThrottledPasswordResetView.as_view(), name="wagtailadmin_password_reset"),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("api/v2/clinic/", ClinicAPIView.as_view(), name="api-clinic"),

@@ -5,6 +5,7 @@ override only what differs.
 """
 
 import os
+from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
@@ -28,6 +29,11 @@ INSTALLED_APPS = [
     "webhooks",
     "portability",
     "demo",
+    "accounts",
+    "axes",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
     "wagtail_headless_preview",
     "corsheaders",
     "wagtail.api.v2",
@@ -75,6 +81,12 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    # request.user.is_verified(): has this session given a second factor (docs/security-logins.md).
+    "django_otp.middleware.OTPMiddleware",
+    # Admin pages ask for the second factor (or its set-up) before anything else.
+    "accounts.middleware.SecondFactorMiddleware",
+    # Turns a locked-out sign-in or password reset into the lockout page; inside the header middleware.
+    "axes.middleware.AxesMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     # One read of the content version per request, for every cache key below.
@@ -141,6 +153,14 @@ else:
             "LOCATION": "treatment-cms",
         }
     }
+
+# Axes first: a locked-out client is refused before any password is checked. AxesBackend (axes' check
+# plus ModelBackend's get_user) rather than AxesStandaloneBackend: Wagtail's page test utilities sign
+# in with the first backend listed, which must be able to load the user.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
@@ -251,3 +271,25 @@ CMS_OFF_LABEL_WARNING_PHRASES = ["FDA-approved"]
 CMS_CSP_REPORT_ONLY = os.environ.get("CMS_CSP_REPORT_ONLY", "").strip().lower() in {"1", "true", "yes", "on"}
 CMS_CSP_REPORT_URI = os.environ.get("CMS_CSP_REPORT_URI", "").strip()
 vars().update(security_header_settings(report_only=CMS_CSP_REPORT_ONLY, report_uri=CMS_CSP_REPORT_URI))
+# Staff sign-in (docs/security-logins.md). After CMS_LOGIN_FAILURE_LIMIT failed sign-ins or password
+# reset requests, a username, and separately a client address, is locked for CMS_LOGIN_COOLOFF_MINUTES
+# (each new try restarts the wait); `manage.py axes_reset_username <name>` / `axes_reset` unlock.
+AXES_FAILURE_LIMIT = int(os.environ.get("CMS_LOGIN_FAILURE_LIMIT", "5"))
+AXES_COOLOFF_TIME = timedelta(minutes=int(os.environ.get("CMS_LOGIN_COOLOFF_MINUTES", "15")))
+# Two counters: one username guessed from many addresses, and one address guessing many usernames.
+AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
+# The same client address as the consultation rate limit (CONSULTATION_TRUSTED_PROXIES).
+AXES_CLIENT_IP_CALLABLE = "accounts.throttling.client_ip"
+AXES_LOCKOUT_CALLABLE = "accounts.throttling.locked_out"
+# A successful sign-in forgets that user's and that address's earlier typos.
+AXES_RESET_ON_SUCCESS = True
+# Two-step verification (TOTP app + recovery codes) before any admin page, for superusers and every
+# user holding one of these permissions; anyone else may set it up and is then asked for it too.
+CMS_REQUIRE_2FA = True
+CMS_2FA_REQUIRED_PERMISSIONS = [
+    "consultations.view_consultationrequest",
+    "consultations.change_consultationrequest",
+    "consultations.delete_consultationrequest",
+]
+# The name authenticator apps show beside the six-digit code.
+OTP_TOTP_ISSUER = WAGTAIL_SITE_NAME

@@ -12,6 +12,10 @@ PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 MEDIA_ROOT = BASE_DIR / ".test-media"  # noqa: F405
 # Serve static files straight from the app folders, no collectstatic needed.
 WHITENOISE_USE_FINDERS = True
+# The suite signs staff in with client.login() (no request, which django-axes refuses) and
+# force_login() (no second factor); tests/accounts switches both back on with the settings fixture.
+AXES_ENABLED = False
+CMS_REQUIRE_2FA = False
 
 # On a shared Redis (CI's PostgreSQL + Redis pass), this run's keys carry their own prefix, and
 # tests clear only those (tests/conftest.py): other runs and other data in the same Redis survive.
