@@ -13,7 +13,7 @@ RECOVERY_CODE_COUNT = 10
 
 def is_required_for(user):
     """Superusers and anyone who can open consultation requests must use a second factor."""
-    if not getattr(settings, "CMS_REQUIRE_2FA", True) or not user.is_authenticated:
+    if not settings.CMS_REQUIRE_2FA or not user.is_authenticated:
         return False
     if user.is_superuser:
         return True
@@ -22,7 +22,7 @@ def is_required_for(user):
 
 def must_verify(user):
     """True for a signed-in user whose session has not yet given the second factor it needs."""
-    if not getattr(settings, "CMS_REQUIRE_2FA", True) or not user.is_authenticated or user.is_verified():
+    if not settings.CMS_REQUIRE_2FA or not user.is_authenticated or user.is_verified():
         return False
     return is_required_for(user) or user_has_device(user, confirmed=True)
 

@@ -40,7 +40,7 @@ class ContentSecurityPolicyMiddleware(CSPMiddleware):
 
 def path_directives(path):
     """The directives ``CMS_CSP_PATH_POLICIES`` gives ``path``, or None for the site's own."""
-    for prefix, directives in getattr(settings, "CMS_CSP_PATH_POLICIES", {}).items():
+    for prefix, directives in settings.CMS_CSP_PATH_POLICIES.items():
         if path.startswith(prefix):
             return directives
     return None
@@ -59,7 +59,7 @@ class PermissionsPolicyMiddleware:
 
     def __call__(self, request):
         response = self.get_response(request)
-        value = permissions_policy_value(getattr(settings, "PERMISSIONS_POLICY", {}))
+        value = permissions_policy_value(settings.PERMISSIONS_POLICY)
         if value and PERMISSIONS_POLICY_HEADER not in response:
             response[PERMISSIONS_POLICY_HEADER] = value
         return response

@@ -82,11 +82,28 @@ def send_consultation_requests(base, treatment_id):
             print("consultation request", json.load(response)["reference"])
 
 
+# The demo admin's authenticator app, set up before the server starts (two-step sign-in is
+# required for superusers; docs/security-logins.md): a throw-away key for this throw-away database.
+APP_KEY = "3132333435363738393031323334353637383930"
+ENROL_APP = (
+    "from django.contrib.auth import get_user_model; "
+    "from django_otp.plugins.otp_totp.models import TOTPDevice; "
+    f"TOTPDevice.objects.create(user=get_user_model().objects.get(username='{USERNAME}'), "
+    f"name='Screenshots', key='{APP_KEY}', confirmed=True)"
+)
+
+
 def log_in(page, base):
+    from django_otp.oath import TOTP
+
     page.goto(f"{base}/admin/login/")
     page.get_by_label("Username").fill(USERNAME)
     page.get_by_label("Password").fill(PASSWORD)
     page.get_by_role("button", name="Sign in").click()
+    page.get_by_label("Code from your authenticator app, or a recovery code").fill(
+        f"{TOTP(bytes.fromhex(APP_KEY)).token():06d}"
+    )
+    page.get_by_role("button", name="Verify").click()
     page.wait_for_url(f"{base}/admin/")
 
 
@@ -230,6 +247,7 @@ def main():
         env.update(DJANGO_SETTINGS_MODULE="cms.settings.dev", DATABASE_URL=f"sqlite:///{folder}/db.sqlite3")
         manage(env, "migrate", "--noinput", "--verbosity", "0")
         manage(env, "load_demo_content", "--hostname", "127.0.0.1", "--port", str(options.port))
+        manage(env, "shell", "-c", ENROL_APP)
         server = subprocess.Popen(
             [sys.executable, "manage.py", "runserver", f"127.0.0.1:{options.port}", "--noreload"],
             cwd=ROOT,
