@@ -181,29 +181,24 @@ def to_openapi_31(schema):
     return schema
 
 
-def _page_summary():
+def _nested_object(description, meta, required=("id",), **fields):
+    """An object as Wagtail's API v2 nests it in another: its id, its meta, then ``fields``."""
     return {
         "type": "object",
-        "description": "Another page, as Wagtail's API v2 nests it (parent, alias_of).",
-        "properties": {
-            "id": {"type": "integer"},
-            "meta": {
-                "type": "object",
-                "properties": {"type": STRING, "detail_url": URL, "html_url": nullable(URL)},
-            },
-            "title": STRING,
-        },
-        "required": ["id", "meta", "title"],
+        "description": description,
+        "properties": {"id": {"type": "integer"}, "meta": {"type": "object", "properties": meta}, **fields},
+        "required": list(required),
     }
+
+
+def _page_summary():
+    return _nested_object(
+        "Another page, as Wagtail's API v2 nests it (parent, alias_of).",
+        {"type": STRING, "detail_url": URL, "html_url": nullable(URL)},
+        required=("id", "meta", "title"),
+        title=STRING,
+    )
 
 
 def _related_object():
-    return {
-        "type": "object",
-        "description": "A related object, as Wagtail's API v2 nests it.",
-        "properties": {
-            "id": {"type": "integer"},
-            "meta": {"type": "object", "properties": {"type": STRING, "detail_url": URL}},
-        },
-        "required": ["id"],
-    }
+    return _nested_object("A related object, as Wagtail's API v2 nests it.", {"type": STRING, "detail_url": URL})

@@ -93,7 +93,7 @@ def test_every_block_type_has_a_case():
 def test_block_has_icon_template_description_and_preview(block_type):
     block = BODY.child_blocks[block_type]
     assert block.meta.icon and block.meta.icon != "placeholder"
-    assert block.meta.template == f"treatments/blocks/{block_type}.html"
+    assert block.get_template() == f"treatments/blocks/{block_type}.html"
     assert block.get_description()
     assert block.get_preview_value()
     block.clean(block.normalize(block.get_preview_value()))

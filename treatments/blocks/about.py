@@ -20,7 +20,6 @@ class OverviewBlock(SectionBlock):
 
     class Meta:
         icon = "doc-full"
-        template = "treatments/blocks/overview.html"
         label = "Overview"
         description = "What the treatment is and how it works."
         preview_value = {
@@ -71,7 +70,6 @@ class WhatToExpectBlock(SectionBlock):
     class Meta:
         value_class = WhatToExpectValue
         icon = "time"
-        template = "treatments/blocks/what_to_expect.html"
         label = "What to expect"
         description = "Setting, anesthesia and duration of the appointment."
         preview_value = {
@@ -119,7 +117,6 @@ class ResultsBlock(SectionBlock):
     class Meta:
         value_class = ResultsValue
         icon = "date"
-        template = "treatments/blocks/results.html"
         label = "Results"
         description = "Time to full effect, how long results last, visits per year."
         preview_value = {

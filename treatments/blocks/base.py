@@ -27,9 +27,15 @@ class SectionBlock(blocks.StructBlock):
     defines it, is its piece of the page's structured data (``treatments.structured_data``).
     ``records`` names child fields that are the clinic's governance records (e.g. a patient's
     consent): editors fill them in the admin, but no public JSON or schema ever carries them.
+    A section renders through ``treatments/blocks/<its type name>.html`` (its name in the
+    treatment body), unless its ``Meta`` names another template.
     """
 
     records = ()
+
+    def get_template(self, value=None, context=None):
+        # Pages and the admin's block previews both render through this method.
+        return super().get_template(value, context=context) or f"treatments/blocks/{self.name}.html"
 
     def get_api_representation(self, value, context=None):
         shown = super().get_api_representation(value, context=context)

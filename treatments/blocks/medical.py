@@ -39,7 +39,6 @@ class CandidateCriteriaBlock(SectionBlock):
 
     class Meta:
         icon = "user"
-        template = "treatments/blocks/candidate_criteria.html"
         label = "Candidate criteria"
         description = "Good candidates, contraindications and possible exclusions."
         preview_value = {
@@ -76,7 +75,6 @@ class DosageBlock(SectionBlock):
     class Meta:
         value_class = DosageValue
         icon = "order"
-        template = "treatments/blocks/dosage.html"
         label = "Dosage"
         description = "Typical amount per treatment, as a range."
         preview_value = {
@@ -127,7 +125,6 @@ class SafetyBlock(SectionBlock):
 
     class Meta:
         icon = "success"
-        template = "treatments/blocks/safety.html"
         label = "Safety"
         description = "Safety and efficacy claims, each with its source."
         preview_value = {
@@ -161,7 +158,6 @@ class SideEffectsBlock(SectionBlock):
 
     class Meta:
         icon = "warning"
-        template = "treatments/blocks/side_effects.html"
         label = "Side effects"
         description = "Common and rare side effects."
         preview_value = {"heading": "Side effects", "common": ["Temporary bruising"], "rare": ["Headaches"]}
@@ -223,7 +219,6 @@ class PrepInstructionsBlock(SectionBlock):
     class Meta:
         value_class = PrepInstructionsValue
         icon = "list-ol"
-        template = "treatments/blocks/prep_instructions.html"
         label = "Preparation instructions"
         description = "Steps before the treatment and substances to avoid."
         preview_value = {
@@ -261,7 +256,6 @@ class OffLabelUsesBlock(SectionBlock):
 
     class Meta:
         icon = "list-ul"
-        template = "treatments/blocks/off_label_uses.html"
         label = "Off-label uses"
         description = "Uses beyond the approved indications, with a disclaimer."
         preview_value = {

@@ -31,7 +31,6 @@ class FaqBlock(SectionBlock):
 
     class Meta:
         icon = "help"
-        template = "treatments/blocks/faq.html"
         label = "FAQ"
         description = "Questions patients ask, each with its answer."
         preview_value = {
@@ -81,7 +80,6 @@ class TestimonialBlock(SectionBlock):
 
     class Meta:
         icon = "openquote"
-        template = "treatments/blocks/testimonial.html"
         label = "Testimonial"
         description = "A patient's quote, with consent on file."
         preview_value = {
@@ -144,7 +142,6 @@ class CallToActionBlock(SectionBlock):
 
     class Meta:
         icon = "mail"
-        template = "treatments/blocks/call_to_action.html"
         label = "Call to action"
         description = "Book a consultation, with the clinic's phone number."
         preview_value = {"heading": "Schedule Consultation", "button_label": "Schedule Consultation"}
@@ -160,6 +157,5 @@ class RelatedTreatmentsBlock(SectionBlock):
 
     class Meta:
         icon = "link"
-        template = "treatments/blocks/related_treatments.html"
         label = "Related treatments"
         description = "Links to other treatment pages."
