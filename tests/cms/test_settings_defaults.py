@@ -22,6 +22,6 @@ def test_code_reads_cms_settings_without_a_second_default():
 
 
 def test_every_cms_setting_read_by_code_has_its_default_in_base():
-    read = {name for _path, text in _sources() for name in re.findall(r"settings\.(CMS_[A-Z_]+)", text)}
+    read = {name for _path, text in _sources() for name in re.findall(r"settings\.(CMS_[A-Z0-9_]+)", text)}
     assert read, "no CMS_ settings found: the pattern is out of date"
     assert sorted(name for name in read if not hasattr(base, name)) == []
