@@ -8,16 +8,19 @@ import json
 
 from django import forms
 from django.conf import settings
+from django.db import IntegrityError, transaction
 from django.http import JsonResponse
 from django.utils.decorators import method_decorator
 from django.views import View
 from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_exempt
 
+from . import idempotency
 from .forms import HONEYPOT_FIELD, ConsultationForm
 from .intake import accept
 from .models import ConsultationRequest
 from .ratelimit import retry_after
+from .request_body import BodyTooLarge, LengthRequired, read_body
 
 PATH = "/api/v2/consultations/"
 # Page ids are 32-bit on every database the project supports.
@@ -148,15 +151,27 @@ class ConsultationRequestAPIView(View):
             "charset", "utf-8"
         ).lower() not in ("utf-8", "utf8"):
             return _error(415, "Send the request as application/json (UTF-8).", "unsupported_media_type")
-        body = request.read(limit + 1)
-        if len(body) > limit:
+        try:
+            key = idempotency.key_from(request)
+        except idempotency.InvalidKey as e:
+            return _error(400, str(e), "invalid_idempotency_key")
+        try:
+            body = read_body(request, limit)
+        except BodyTooLarge:
             return _error(413, f"The body is larger than {limit} bytes.", "too_large")
+        except LengthRequired:
+            return _error(411, "This server cannot read a chunked body: send a Content-Length.", "length_required")
         try:
             data = json.loads(body.decode("utf-8"), parse_constant=_reject_constant)
         except (UnicodeDecodeError, ValueError, RecursionError):
             return _error(400, "The body is not valid JSON.", "invalid_json")
         if not isinstance(data, dict):
             return _error(400, "The body must be a JSON object.", "invalid_json")
+        fingerprint = idempotency.fingerprint(data) if key else None
+        if key:
+            replay = _replay(key, fingerprint)
+            if replay:
+                return replay
 
         errors = _type_errors(data, request_schema())
         if errors:
@@ -167,11 +182,43 @@ class ConsultationRequestAPIView(View):
             if "__all__" in errors:
                 errors["non_field_errors"] = errors.pop("__all__")
             return _field_errors(errors)
-        consultation = accept(form, request, ConsultationRequest.Channel.API, request.META.get("HTTP_REFERER", ""))
-        return JsonResponse(
-            {"reference": consultation.reference, "status": consultation.status, "created_at": consultation.created_at},
-            status=201,
+        try:
+            with transaction.atomic():
+                consultation = accept(
+                    form, request, ConsultationRequest.Channel.API, request.META.get("HTTP_REFERER", "")
+                )
+                answer = {
+                    "reference": consultation.reference,
+                    "status": consultation.status,
+                    "created_at": consultation.created_at,
+                }
+                if key:
+                    idempotency.remember(key, fingerprint, 201, answer)
+        except IntegrityError:
+            # A copy of this request with the same key was accepted at the same moment: answer as it was.
+            replay = _replay(key, fingerprint) if key else None
+            if replay is None:
+                raise
+            return replay
+        return JsonResponse(answer, status=201)
+
+
+def _replay(key, fingerprint):
+    """The first answer given under ``key``, a 422 if it was for another body, None if the key is new."""
+    try:
+        first = idempotency.first_answer(key, fingerprint)
+    except idempotency.KeyReused:
+        return _error(
+            422,
+            f"This {idempotency.HEADER} was already used with a different request body: use a new key.",
+            "idempotency_key_reused",
         )
+    if first is None:
+        return None
+    status, body = first
+    response = JsonResponse(body, status=status)
+    response[idempotency.REPLAY_HEADER] = "true"
+    return response
 
 
 def _reject_constant(name):
