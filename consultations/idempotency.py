@@ -3,7 +3,7 @@
 A client that lost the answer to a request (a dropped connection, a timeout) sends it again with
 the same key: the database holds the key with the first answer for ``KEPT_FOR``, so the retry is
 answered with the same status and reference and no second row is written. The same key with a
-different body is the client's mistake and answered 422. Only accepted requests (201) are kept:
+different body conflicts with what the key already stands for: 409. Only accepted requests (201) are kept:
 a refused request wrote nothing, so sending it again is already harmless.
 """
 
@@ -21,9 +21,9 @@ META_KEY = "HTTP_IDEMPOTENCY_KEY"
 REPLAY_HEADER = "Idempotent-Replayed"
 KEPT_FOR = timedelta(hours=24)
 MAX_LENGTH = 255
-# Visible ASCII, as the header's value may be written bare (abc-123) or as a quoted string ("abc-123").
-KEY_PATTERN = r"^[!#-~]{1,255}$"
-_KEY = re.compile(r'"?([!#-~]{1,255})"?\Z')
+# Visible ASCII but the double quote, written bare (abc-123) or as a quoted string ("abc-123").
+KEY_PATTERN = r'^([!#-~]{1,255}|"[!#-~]{1,255}")$'
+_KEY = re.compile(r'([!#-~]{1,255})|"([!#-~]{1,255})"')
 
 
 class InvalidKey(ValueError):
@@ -39,10 +39,10 @@ def key_from(request):
     value = request.META.get(META_KEY)
     if value is None:
         return None
-    match = _KEY.match(value.strip())
+    match = _KEY.fullmatch(value)
     if not match:
         raise InvalidKey(f"{HEADER} must be 1 to {MAX_LENGTH} visible ASCII characters (a UUID is a good key).")
-    return match.group(1)
+    return match.group(1) or match.group(2)
 
 
 def fingerprint(data):

@@ -19,14 +19,13 @@ from django.urls import NoReverseMatch, reverse
 from wagtail.api.v2.views import BaseAPIViewSet, PagesAPIViewSet
 from wagtail.models import Page, get_page_models
 
+from ..parameters import RICH_TEXT_FORMATS, filter_schema
 from .blocks import BlockSchemas
 from .fields import object_schema
 
 OPENAPI_VERSION = "3.1.0"
 JSON = "application/json"
 MAX_ID = 2**31 - 1
-
-RICH_TEXT_FORMATS = ["db_html", "html", "db_markdown", "markdown"]
 
 
 def ref(name):
@@ -114,7 +113,8 @@ def _listing_parameters(viewset, model):
     known = {parameter["name"] for parameter in parameters}
     for name in viewset.get_available_fields(model, db_fields_only=True):
         if name not in known:
-            parameters.append(query(name, {"type": "string"}, f"Only items whose `{name}` equals this value."))
+            schema = filter_schema(model, name) or {"type": "string"}
+            parameters.append(query(name, schema, f"Only items whose `{name}` equals this value."))
             known.add(name)
     return parameters
 

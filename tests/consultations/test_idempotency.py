@@ -51,7 +51,7 @@ def test_key_order_and_whitespace_do_not_make_a_different_body(post_keyed, paylo
 def test_the_same_key_with_another_body_is_refused(post_keyed, payload):
     first = post_keyed(payload)
     response = post_keyed({**payload, "name": "Someone Else"})
-    assert response.status_code == 422
+    assert response.status_code == 409
     body = response.json()
     assert body["code"] == "idempotency_key_reused"
     assert "Idempotency-Key" in body["message"] and "different request body" in body["message"]
