@@ -22,6 +22,7 @@ from core.prefetch import (
 )
 
 from .errors import BAD_INPUT_ERRORS, MAX_ID, error
+from .parameters import check_listing_parameters, check_query_parameters
 from .renderers import JSONRenderer
 
 # Query parameters that only make sense on listings; the detail view refuses them.
@@ -67,6 +68,10 @@ class PublicAPIMixin(CachedResponsesMixin):
                 response[name] = value
             return response
         return super().handle_exception(exc)
+
+    def initial(self, request, *args, **kwargs):
+        super().initial(request, *args, **kwargs)
+        check_query_parameters(request)
 
     def get_renderer_context(self):
         # Wagtail pretty-prints with a 4-space indent: a third more bytes, and Python's slow
@@ -142,6 +147,7 @@ class PublicAPIMixin(CachedResponsesMixin):
     def listing_view(self, request):
         # A number beyond any database integer is the client's mistake on every database (SQLite
         # overflows, PostgreSQL quietly matches nothing): refuse it the same way everywhere.
+        check_listing_parameters(request, self.model)
         model = self.get_queryset().model
         for name, value in request.GET.items():
             if (name in INTEGER_PARAMETERS or _is_integer_field(model, name)) and value.lstrip("-").isdigit():

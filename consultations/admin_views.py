@@ -1,13 +1,16 @@
-"""Inbox views that record who looked at a request, and a CSV export safe to open in a spreadsheet."""
+"""Inbox views that record who looked at a request, and an export safe to open in a spreadsheet."""
 
+from collections import OrderedDict
+
+from django.contrib.admin.utils import lookup_field
 from wagtail.log_actions import log
 from wagtail_modeladmin.helpers import PermissionHelper
 from wagtail_modeladmin.views import EditView, IndexView, InspectView
 
+from .export import csv_cell, xlsx_cell
+
 VIEW_ACTION = "consultations.view"
 EXPORT_ACTION = "consultations.export"
-# Spreadsheet programs run cells starting with these as formulas (CSV injection).
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 
 class ConsultationPermissionHelper(PermissionHelper):
@@ -18,18 +21,21 @@ class ConsultationPermissionHelper(PermissionHelper):
 
 
 class ConsultationIndexView(IndexView):
-    """The inbox list; exports are logged per request and neutralise formulas."""
+    """The inbox list; exports are logged per request and carry the stored values (consultations/export.py)."""
 
     def as_spreadsheet(self, queryset, spreadsheet_format):
         for consultation in queryset:
             log(consultation, EXPORT_ACTION, user=self.request.user, data={"format": spreadsheet_format})
         return super().as_spreadsheet(queryset, spreadsheet_format)
 
+    def to_row_dict(self, item):
+        # wagtail-modeladmin writes its "-" placeholder for every falsy value (empty text, no treatment,
+        # consent False); an export carries the values: empty cells stay empty, False stays False.
+        return OrderedDict((field, lookup_field(field, item, self.model_admin)[2]) for field in self.list_export)
+
     def preprocess_field_value(self, field, value, export_format):
         value = super().preprocess_field_value(field, value, export_format)
-        if isinstance(value, str) and value.startswith(FORMULA_STARTS):
-            return "'" + value
-        return value
+        return csv_cell(value) if export_format == self.FORMAT_CSV else xlsx_cell(value)
 
 
 class ConsultationInspectView(InspectView):

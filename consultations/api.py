@@ -6,8 +6,7 @@ form stays the one definition of what is valid, the schema only adds JSON's stri
 
 import json
 
-from django import forms
-from django.conf import settings
+from django.db import IntegrityError, transaction
 from django.http import JsonResponse
 from django.utils.decorators import method_decorator
 from django.views import View
@@ -16,55 +15,19 @@ from django.views.decorators.csrf import csrf_exempt
 
 from core.errors import MAX_ID, json_error
 
+from . import idempotency
 from .forms import HONEYPOT_FIELD, ConsultationForm
 from .intake import accept
 from .models import ConsultationRequest
+from .openapi import openapi_components, openapi_paths
 from .ratelimit import retry_after
+from .request_body import BodyTooLarge, LengthRequired, read_body
+from .schema import PATH, max_body_bytes, request_schema
 
-PATH = "/api/v2/consultations/"
+# The project's OpenAPI document reads these from every app's api module (api/openapi/document.py).
+__all__ = ["PATH", "ConsultationRequestAPIView", "openapi_components", "openapi_paths", "request_schema"]
+
 TYPE_WORDS = {"string": "a string", "integer": "an integer", "boolean": "true or false"}
-
-
-def max_body_bytes():
-    """The largest accepted request body (``CONSULTATION_MAX_BODY_BYTES``, 16 KB by default)."""
-    return getattr(settings, "CONSULTATION_MAX_BODY_BYTES", 16 * 1024)
-
-
-def _field_schema(field):
-    if isinstance(field, forms.ModelChoiceField):
-        schema = {"type": "integer", "minimum": 1, "maximum": MAX_ID}
-    elif isinstance(field, forms.BooleanField):
-        schema = {"type": "boolean"}
-    elif isinstance(field, forms.ChoiceField):
-        schema = {"type": "string", "enum": [value for value, _ in field.choices]}
-    else:
-        schema = {"type": "string"}
-        if getattr(field, "max_length", None):
-            schema["maxLength"] = field.max_length
-        if isinstance(field, forms.EmailField):
-            schema["format"] = "email"
-    if not field.required and schema["type"] != "boolean":
-        schema["type"] = [schema["type"], "null"]
-    description = str(field.label or "")
-    if field.help_text:
-        description = f"{description}. {field.help_text}" if description else str(field.help_text)
-    if description:
-        schema["description"] = description
-    return schema
-
-
-def request_schema():
-    """The JSON Schema of a request body, walked from the form's fields."""
-    fields = ConsultationForm.base_fields
-    properties = {name: _field_schema(field) for name, field in fields.items()}
-    properties[HONEYPOT_FIELD]["description"] = "Honeypot: leave out or empty. A filled value is rejected with 400."
-    return {
-        "type": "object",
-        "properties": properties,
-        "required": [name for name, field in fields.items() if field.required],
-        "additionalProperties": False,
-        "description": "At least one of email and phone is required.",
-    }
 
 
 def _type_errors(data, schema):
@@ -89,6 +52,16 @@ def _type_errors(data, schema):
             ok = isinstance(value, str)
             if ok and not _is_storable(value):
                 errors[name] = [{"message": "Contains characters that are not valid text.", "code": "invalid_text"}]
+                continue
+            if ok and "anyOf" in prop and value != value.strip():
+                # An email address as sent: spaces around it are not part of any address.
+                errors[name] = [{"message": "Enter a valid email address.", "code": "invalid"}]
+                continue
+            if ok and name != HONEYPOT_FIELD and len(value) > prop.get("maxLength", len(value)):
+                # JSON strings are measured as sent (the form measures them after stripping spaces).
+                limit = prop["maxLength"]
+                message = f"Ensure this value has at most {limit} characters (it has {len(value)})."
+                errors[name] = [{"message": message, "code": "max_length"}]
                 continue
         if not ok:
             wanted = " or ".join(TYPE_WORDS[t] for t in allowed if t != "null")
@@ -148,15 +121,27 @@ class ConsultationRequestAPIView(View):
             "charset", "utf-8"
         ).lower() not in ("utf-8", "utf8"):
             return _error(415, "Send the request as application/json (UTF-8).", "unsupported_media_type")
-        body = request.read(limit + 1)
-        if len(body) > limit:
+        try:
+            key = idempotency.key_from(request)
+        except idempotency.InvalidKey as e:
+            return _error(400, str(e), "invalid_idempotency_key")
+        try:
+            body = read_body(request, limit)
+        except BodyTooLarge:
             return _error(413, f"The body is larger than {limit} bytes.", "too_large")
+        except LengthRequired:
+            return _error(411, "This server cannot read a chunked body: send a Content-Length.", "length_required")
         try:
             data = json.loads(body.decode("utf-8"), parse_constant=_reject_constant)
         except (UnicodeDecodeError, ValueError, RecursionError):
             return _error(400, "The body is not valid JSON.", "invalid_json")
         if not isinstance(data, dict):
             return _error(400, "The body must be a JSON object.", "invalid_json")
+        fingerprint = idempotency.fingerprint(data) if key else None
+        if key:
+            replay = _replay(key, fingerprint)
+            if replay:
+                return replay
 
         errors = _type_errors(data, request_schema())
         if errors:
@@ -167,102 +152,45 @@ class ConsultationRequestAPIView(View):
             if "__all__" in errors:
                 errors["non_field_errors"] = errors.pop("__all__")
             return _field_errors(errors)
-        consultation = accept(form, request, ConsultationRequest.Channel.API, request.META.get("HTTP_REFERER", ""))
-        return JsonResponse(
-            {"reference": consultation.reference, "status": consultation.status, "created_at": consultation.created_at},
-            status=201,
+        try:
+            with transaction.atomic():
+                consultation = accept(
+                    form, request, ConsultationRequest.Channel.API, request.META.get("HTTP_REFERER", "")
+                )
+                answer = {
+                    "reference": consultation.reference,
+                    "status": consultation.status,
+                    "created_at": consultation.created_at,
+                }
+                if key:
+                    idempotency.remember(key, fingerprint, 201, answer)
+        except IntegrityError:
+            # A copy of this request with the same key was accepted at the same moment: answer as it was.
+            replay = _replay(key, fingerprint) if key else None
+            if replay is None:
+                raise
+            return replay
+        return JsonResponse(answer, status=201)
+
+
+def _replay(key, fingerprint):
+    """The first answer given under ``key``, a 422 if it was for another body, None if the key is new."""
+    try:
+        first = idempotency.first_answer(key, fingerprint)
+    except idempotency.KeyReused:
+        return _error(
+            409,
+            f"This {idempotency.HEADER} was already used with a different request body: use a new key.",
+            "idempotency_key_reused",
         )
+    if first is None:
+        return None
+    status, body = first
+    response = JsonResponse(body, status=status)
+    response[idempotency.REPLAY_HEADER] = "true"
+    return response
 
 
 def _reject_constant(name):
     # NaN and Infinity are not JSON.
     raise ValueError(f"{name} is not valid JSON")
-
-
-def _error_schema():
-    return {
-        "type": "object",
-        "required": ["message", "code"],
-        "properties": {"message": {"type": "string"}, "code": {"type": "string"}},
-    }
-
-
-def _json(description, schema, headers=None):
-    response = {"description": description, "content": {"application/json": {"schema": schema}}}
-    if headers:
-        response["headers"] = headers
-    return response
-
-
-def openapi_paths():
-    """The endpoint's OpenAPI 3.1 path item, merged into the project's OpenAPI document."""
-    message = {
-        "type": "object",
-        "required": ["message", "code"],
-        "properties": {"message": {"type": "string"}, "code": {"type": "string"}},
-    }
-    field_errors = {
-        "type": "object",
-        "required": ["message", "code", "errors"],
-        "properties": {
-            "message": {"type": "string"},
-            "code": {"const": "invalid"},
-            "errors": {
-                "type": "object",
-                "description": "Messages per field name; `non_field_errors` for errors of the whole request.",
-                "additionalProperties": {"type": "array", "items": message},
-            },
-        },
-    }
-    accepted = {
-        "type": "object",
-        "required": ["reference", "status", "created_at"],
-        "properties": {
-            "reference": {"type": "string", "pattern": "^CR-[2-9A-HJKMNP-Z]{8}$", "examples": ["CR-7K3M9Q2X"]},
-            "status": {"type": "string", "enum": [ConsultationRequest.Status.NEW.value]},
-            "created_at": {"type": "string", "format": "date-time"},
-        },
-    }
-    retry = {"Retry-After": {"description": "Seconds until a new request is accepted.", "schema": {"type": "integer"}}}
-    return {
-        PATH: {
-            "post": {
-                "operationId": "createConsultationRequest",
-                "summary": "Ask the clinic for a consultation",
-                "description": (
-                    "Public and write-only: requests can never be read back through the API. "
-                    "CSRF-exempt (no cookies are used), never cached, limited per client address. "
-                    f"Bodies over {max_body_bytes()} bytes are refused."
-                ),
-                "tags": ["consultations"],
-                "security": [],
-                "requestBody": {
-                    "required": True,
-                    "content": {
-                        "application/json": {
-                            "schema": request_schema(),
-                            "example": {
-                                "name": "Jane Doe",
-                                "email": "jane@example.com",
-                                "treatment": 5,
-                                "preferred_time": "morning",
-                                "message": "I would like to ask about forehead lines.",
-                                "consent": True,
-                            },
-                        }
-                    },
-                },
-                "responses": {
-                    "201": _json("Accepted; keep the reference.", accepted),
-                    "400": _json(
-                        "Invalid fields (`errors`, code `invalid`), or a body that is not a JSON object.",
-                        {"oneOf": [field_errors, _error_schema()]},
-                    ),
-                    "405": _json("Any method other than POST.", _error_schema()),
-                    "413": _json("The body is too large.", _error_schema()),
-                    "415": _json("The body is not application/json.", _error_schema()),
-                    "429": _json("Too many requests from this address.", _error_schema(), headers=retry),
-                },
-            }
-        }
-    }

@@ -7,3 +7,7 @@ class ConsultationsConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
     name = "consultations"
     verbose_name = "consultation requests"
+
+    def ready(self):
+        # Registers the deployment check (Django's documented place for it).
+        from . import checks  # noqa: F401

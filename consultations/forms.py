@@ -5,6 +5,7 @@ from django import forms
 from treatments.models import TreatmentPage
 
 from .models import ConsultationRequest
+from .text import CheckedEmailField, MultiLineTextField, OneLineTextField
 
 HONEYPOT_FIELD = "website"
 CONTACT_ERROR_ID = "contact-error"
@@ -43,6 +44,13 @@ class ConsultationForm(forms.ModelForm):
         }
         help_texts = {"message": "Optional. Up to 2,000 characters; please leave out detailed medical history."}
         error_messages = {"name": {"required": "Please tell us your name."}}
+        # Control and text-direction characters are refused as sent (consultations/text.py).
+        field_classes = {
+            "name": OneLineTextField,
+            "email": CheckedEmailField,
+            "phone": OneLineTextField,
+            "message": MultiLineTextField,
+        }
         widgets = {
             "name": forms.TextInput(attrs={"autocomplete": "name"}),
             "email": forms.EmailInput(attrs={"autocomplete": "email"}),

@@ -2,10 +2,13 @@
 
 import secrets
 
+from django.core.serializers.json import DjangoJSONEncoder
 from django.db import models
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 
 from clinic.models import PHONE_VALIDATOR
+
+from .text import PlainTextValidator
 
 # No 0/O, 1/I/L: staff read references out over the phone.
 REFERENCE_ALPHABET = "23456789ABCDEFGHJKMNPQRSTUVWXYZ"
@@ -36,9 +39,10 @@ class ConsultationRequest(models.Model):
         API = "api", "API"
 
     reference = models.CharField(max_length=11, unique=True, editable=False, default=new_reference)
-    name = models.CharField(max_length=100)
-    email = models.EmailField(blank=True)
-    phone = models.CharField(max_length=30, blank=True, validators=[PHONE_VALIDATOR])
+    # Text fields refuse control and bidirectional-override characters (consultations/text.py).
+    name = models.CharField(max_length=100, validators=[PlainTextValidator()])
+    email = models.EmailField(blank=True, validators=[PlainTextValidator()])
+    phone = models.CharField(max_length=30, blank=True, validators=[PHONE_VALIDATOR, PlainTextValidator()])
     treatment = models.ForeignKey(
         "treatments.TreatmentPage",
         verbose_name="treatment",
@@ -50,7 +54,7 @@ class ConsultationRequest(models.Model):
     preferred_time = models.CharField(
         "preferred contact time", max_length=20, blank=True, choices=PreferredTime.choices
     )
-    message = models.TextField(max_length=2000, blank=True)
+    message = models.TextField(max_length=2000, blank=True, validators=[PlainTextValidator(multiline=True)])
     consent = models.BooleanField("consent to be contacted", default=False)
     channel = models.CharField(max_length=10, choices=Channel.choices, default=Channel.SITE, editable=False)
     source_page = models.CharField(
@@ -59,7 +63,9 @@ class ConsultationRequest(models.Model):
     created_at = models.DateTimeField("received", auto_now_add=True, db_index=True)
     updated_at = models.DateTimeField(auto_now=True)
     status = models.CharField(max_length=20, choices=Status.choices, default=Status.NEW, db_index=True)
-    notes = models.TextField("staff notes", blank=True, max_length=5000)
+    notes = models.TextField(
+        "staff notes", blank=True, max_length=5000, validators=[PlainTextValidator(multiline=True)]
+    )
 
     panels = [
         MultiFieldPanel(
@@ -87,3 +93,22 @@ class ConsultationRequest(models.Model):
     def __str__(self):
         # Audit log entries and admin titles show this: the reference, no personal data.
         return self.reference
+
+
+class IdempotencyKey(models.Model):
+    """An ``Idempotency-Key`` sent with ``POST /api/v2/consultations/`` and the answer it got.
+
+    Kept 24 hours (``purge_consultation_requests`` deletes older ones): a retry with the same key
+    and body gets the first answer again instead of a second request. The unique key makes the
+    database the judge when two copies of a request arrive at the same moment.
+    """
+
+    key = models.CharField(max_length=255, unique=True)
+    # A keyed hash of the body (never the body itself): tells a retry from a different request.
+    fingerprint = models.CharField(max_length=64)
+    status = models.PositiveSmallIntegerField()
+    response = models.JSONField(encoder=DjangoJSONEncoder)
+    created_at = models.DateTimeField(auto_now_add=True, db_index=True)
+
+    def __str__(self):
+        return f"Idempotency key received {self.created_at:%Y-%m-%d %H:%M}"

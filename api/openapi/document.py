@@ -23,13 +23,13 @@ from wagtail.models import Page, get_page_models
 from core.errors import MAX_ID
 from core.representations import ImageSerializer, PageLinkSerializer
 
+from ..parameters import RICH_TEXT_FORMATS, filter_schema
 from .blocks import BlockSchemas
 from .fields import object_schema, shape_reference
 
 OPENAPI_VERSION = "3.1.0"
 JSON = "application/json"
 
-RICH_TEXT_FORMATS = ["db_html", "html", "db_markdown", "markdown"]
 # Shapes every API shows: blocks and apps refer to them by name.
 SHARED_SHAPES = (ImageSerializer, PageLinkSerializer)
 
@@ -119,7 +119,8 @@ def _listing_parameters(viewset, model):
     known = {parameter["name"] for parameter in parameters}
     for name in viewset.get_available_fields(model, db_fields_only=True):
         if name not in known:
-            parameters.append(query(name, {"type": "string"}, f"Only items whose `{name}` equals this value."))
+            schema = filter_schema(model, name) or {"type": "string"}
+            parameters.append(query(name, schema, f"Only items whose `{name}` equals this value."))
             known.add(name)
     return parameters
 

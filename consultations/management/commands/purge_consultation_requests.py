@@ -1,4 +1,4 @@
-"""Delete closed consultation requests older than the clinic's retention period."""
+"""Delete closed consultation requests older than the clinic's retention period, and expired idempotency keys."""
 
 from datetime import timedelta
 
@@ -7,6 +7,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 from django.utils import timezone
 
+from consultations import idempotency
 from consultations.models import ConsultationRequest
 
 
@@ -23,7 +24,8 @@ def _days(value):
 class Command(BaseCommand):
     help = (
         "Delete closed consultation requests received more than DAYS days ago "
-        "(default: CONSULTATION_RETENTION_DAYS). Open requests are never deleted."
+        "(default: CONSULTATION_RETENTION_DAYS). Open requests are never deleted. "
+        "Also deletes the API's Idempotency-Key records older than 24 hours."
     )
 
     def add_arguments(self, parser):
@@ -45,7 +47,10 @@ class Command(BaseCommand):
                 # References and dates only: the output ends up in cron mail and logs.
                 self.stdout.write(f"{reference}  received {created_at:%Y-%m-%d}")
             self.stdout.write(f"Would delete {len(rows)} closed request(s) older than {days} days (dry run).")
+            self.stdout.write(f"Would delete {idempotency.expired().count()} expired idempotency key(s) (dry run).")
             return
         with transaction.atomic():
             deleted, _ = expired.delete()
+            keys, _ = idempotency.expired().delete()
         self.stdout.write(self.style.SUCCESS(f"Deleted {deleted} closed request(s) older than {days} days."))
+        self.stdout.write(self.style.SUCCESS(f"Deleted {keys} expired idempotency key(s)."))
