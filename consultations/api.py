@@ -19,13 +19,13 @@ from . import idempotency
 from .forms import HONEYPOT_FIELD, ConsultationForm
 from .intake import accept
 from .models import ConsultationRequest
-from .openapi import openapi_components, openapi_paths
+from .openapi import openapi_paths
 from .ratelimit import retry_after
 from .request_body import BodyTooLarge, LengthRequired, read_body
 from .schema import PATH, max_body_bytes, request_schema
 
 # The project's OpenAPI document reads these from every app's api module (api/openapi/document.py).
-__all__ = ["PATH", "ConsultationRequestAPIView", "openapi_components", "openapi_paths", "request_schema"]
+__all__ = ["PATH", "ConsultationRequestAPIView", "openapi_paths", "request_schema"]
 
 TYPE_WORDS = {"string": "a string", "integer": "an integer", "boolean": "true or false"}
 

@@ -143,7 +143,3 @@ def openapi_paths():
         }
     }
 
-
-def openapi_components():
-    """No shared components: the path item above is self-contained."""
-    return {}
