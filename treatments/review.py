@@ -82,7 +82,7 @@ def who_may_approve():
     )
     return (
         "Only a practitioner with a linked profile can approve a medical review "
-        "(a practitioner in Clinic details > Practitioners with an 'Admin login', in the Practitioners group). " + ask
+        "(a practitioner in Snippets > Practitioners whose 'Admin login' is set, in the Practitioners group). " + ask
     )
 
 
