@@ -15,7 +15,10 @@ from core.preview import HeadlessPreviewPage
 
 from . import api, review
 from .blocks import TreatmentBodyBlock
+from .permissions import TreatmentIndexPermissionTester, TreatmentPagePermissionTester
 from .publish_checks import check_ready_to_publish
+from .review_fields import TreatmentPageForm, review_record_panels
+from .review_task import PractitionerApprovalTask  # noqa: F401 (a model: the workflow's task)
 from .structured_data import treatment_page_json_ld
 
 
@@ -30,6 +33,9 @@ class TreatmentIndexPage(CachedPageMixin, HeadlessPreviewPage, Page):
     max_count_per_parent = 1
 
     api_fields = [APIField("intro")]
+
+    def permissions_for_user(self, user):
+        return TreatmentIndexPermissionTester(user, self)
 
     def treatments(self):
         """Live, public treatments under this index, in menu order."""
@@ -106,9 +112,11 @@ class TreatmentPage(CachedPageMixin, HeadlessPreviewPage, Page):
         FieldPanel("category"),
         InlinePanel("treatment_areas", label="On-label treatment areas", heading="Treatment areas"),
     ]
+    # Stamped by a practitioner's approval; read-only except to those who may correct it.
     review_panels = [
-        FieldPanel("reviewed_by"),
-        FieldRowPanel([FieldPanel("last_reviewed"), FieldPanel("review_interval_months")]),
+        *review_record_panels("reviewed_by"),
+        *review_record_panels("last_reviewed"),
+        FieldPanel("review_interval_months"),
     ]
     promote_panels = Page.promote_panels + [FieldPanel("show_faq_structured_data")]
 
@@ -122,6 +130,7 @@ class TreatmentPage(CachedPageMixin, HeadlessPreviewPage, Page):
         ]
     )
 
+    base_form_class = TreatmentPageForm
     parent_page_types = ["treatments.TreatmentIndexPage"]
     subpage_types = []
 
@@ -149,6 +158,11 @@ class TreatmentPage(CachedPageMixin, HeadlessPreviewPage, Page):
 
     class Meta:
         verbose_name = "treatment page"
+        permissions = [("correct_medical_review", "Can correct the medical review record")]
+
+    def permissions_for_user(self, user):
+        # Only practitioners publish; see treatments.permissions.
+        return TreatmentPagePermissionTester(user, self)
 
     def publish(self, revision, *args, **kwargs):
         # Every publish path (admin, workflow approval, scheduled publishing, code) obeys

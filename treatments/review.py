@@ -7,6 +7,7 @@ panel, the page explorer's "Medical review" column and the workflow (``workflow.
 import datetime
 
 from dateutil.relativedelta import relativedelta
+from django.contrib.auth import get_user_model
 from django.core.exceptions import ObjectDoesNotExist
 from django.utils import timezone
 
@@ -47,6 +48,42 @@ def practitioner_for(user):
         return user.practitioner
     except ObjectDoesNotExist:
         return None
+
+
+def signs_off_reviews(user):
+    """True for a practitioner: a linked Practitioner profile, and in the Practitioners group (or a superuser).
+
+    Only such a user publishes treatment pages and approves a medical review. The answer is
+    kept on the user object for the rest of the request (permission testers ask it per page).
+    """
+    if user is None or not user.is_authenticated or not user.is_active:
+        return False
+    cached = getattr(user, "_treatments_signs_off", None)
+    if cached is None:
+        in_group = user.is_superuser or user.groups.filter(name=PRACTITIONERS_GROUP).exists()
+        cached = in_group and practitioner_for(user) is not None
+        user._treatments_signs_off = cached
+    return cached
+
+
+def who_may_approve():
+    """The message for someone who may not approve: why, and whom to ask."""
+    logins = (
+        get_user_model()
+        .objects.filter(is_active=True, groups__name=PRACTITIONERS_GROUP, practitioner__isnull=False)
+        .select_related("practitioner")
+        .order_by("practitioner__name")
+    )
+    names = [f"{user.practitioner.name} ({user.get_username()})" for user in logins]
+    ask = (
+        f"Ask {', '.join(names)}."
+        if names
+        else "No practitioner has an admin login yet: ask a clinic manager to link one."
+    )
+    return (
+        "Only a practitioner with a linked profile can approve a medical review "
+        "(a practitioner in Snippets > Practitioners whose 'Admin login' is set, in the Practitioners group). " + ask
+    )
 
 
 def publish_with_review(workflow_state, user=None):

@@ -1,6 +1,8 @@
 """Editorial governance in the admin: the review dashboard panel, the review column, claim warnings."""
 
 from django.contrib import messages
+from django.shortcuts import redirect
+from django.urls import reverse
 from wagtail import hooks
 from wagtail.admin.ui.components import Component
 from wagtail.admin.ui.tables import Column, StatusTagColumn
@@ -9,6 +11,8 @@ from wagtail.admin.viewsets.pages import PageViewSet
 from . import review, workflow
 from .claims import claim_warnings
 from .models import TreatmentPage
+from .review_fields import CORRECTION_ACTION, ReviewCorrectionFormatter
+from .review_task import PractitionerApprovalTask
 
 
 class MedicalReviewPanel(Component):
@@ -84,3 +88,25 @@ def warn_after_create(request, page):
 @hooks.register("after_edit_page")
 def warn_after_edit(request, page):
     _warn_about_claims(request, page)
+
+
+@hooks.register("register_log_actions")
+def register_review_correction(actions):
+    actions.register_action(CORRECTION_ACTION)(ReviewCorrectionFormatter)
+
+
+@hooks.register("before_edit_page")
+def explain_who_may_approve(request, page):
+    """A page awaiting Practitioner approval: tell a superuser or group member who may not approve why, and whom to ask."""
+    task = page.current_workflow_task
+    if not isinstance(task, PractitionerApprovalTask) or task.may_approve(request.user):
+        return None
+    if not (request.user.is_superuser or task.groups.filter(id__in=request.user.groups.all()).exists()):
+        return None  # Editors and the like: Wagtail already tells them the page is locked in review
+    if request.method == "POST" and request.POST.get("workflow-action-name") == "approve":
+        # Wagtail would quietly save instead ("Page has been updated"): refuse, and say why.
+        messages.error(request, review.who_may_approve())
+        return redirect(reverse("wagtailadmin_pages:edit", args=[page.pk]))
+    if request.method == "GET":
+        messages.info(request, review.who_may_approve())
+    return None

@@ -18,6 +18,8 @@ from .review import CURRENT, MEDICAL_REVIEW_WORKFLOW, PRACTITIONERS_GROUP, revie
 
 # What practitioners may do under /treatments/: approving a review publishes the page.
 PRACTITIONER_PAGE_PERMISSIONS = ["add_page", "change_page", "publish_page"]
+# Clinic managers edit treatment pages to correct the review record (migration 0006).
+MANAGERS_GROUP = "Clinic managers"
 
 
 def assign_medical_review(index_page):
@@ -31,6 +33,10 @@ def assign_medical_review(index_page):
         content_type__app_label="wagtailcore", codename__in=PRACTITIONER_PAGE_PERMISSIONS
     ):
         GroupPagePermission.objects.get_or_create(group=group, page=index_page, permission=permission)
+    managers = Group.objects.filter(name=MANAGERS_GROUP).first()
+    if managers is not None:
+        change = Permission.objects.get(content_type__app_label="wagtailcore", codename="change_page")
+        GroupPagePermission.objects.get_or_create(group=managers, page=index_page, permission=change)
 
 
 @receiver(post_save, sender=TreatmentIndexPage)

@@ -7,6 +7,7 @@ from django.test import override_settings
 from django.urls import reverse
 from django.utils.html import escape
 
+from clinic.models import Practitioner
 from treatments.claims import claim_warnings
 from treatments.models import TreatmentPage
 
@@ -24,7 +25,10 @@ UNSOURCED = {
 
 @pytest.fixture
 def superuser_client(client, django_user_model):
-    client.force_login(django_user_model.objects.create_superuser("chief", "chief@clinic.test", "pw"))
+    """A superuser who is also a practitioner: only practitioners publish treatment pages (issue 13)."""
+    chief = django_user_model.objects.create_superuser("chief", "chief@clinic.test", "pw")
+    Practitioner.objects.create(name="Dr. Chief", user=chief)
+    client.force_login(chief)
     return client
 
 

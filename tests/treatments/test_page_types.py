@@ -5,6 +5,7 @@ from wagtail.models import Page
 from wagtail.test.utils import WagtailPageTestCase
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text, streamfield
 
+from clinic.models import Practitioner
 from home.models import HomePage
 from treatments.models import TreatmentIndexPage, TreatmentPage
 
@@ -28,7 +29,10 @@ class TreatmentPageTypeTests(WagtailPageTestCase):
         cls.botox = TreatmentPage.objects.get(slug="botox")
 
     def setUp(self):
-        self.login()
+        # A superuser who is also a practitioner: only practitioners publish treatment pages.
+        user = self.create_test_user()
+        Practitioner.objects.create(name="Dr. Test", user=user)
+        self.login(user=user)
 
     def test_parent_and_subpage_rules(self):
         self.assertAllowedParentPageTypes(HomePage, {Page})

@@ -144,12 +144,14 @@ def test_practitioner_approval_publishes_and_stamps_the_review(demo, treatment_i
     assert item["reviewed_by"]["name"] == "Dr. Michael Kim"
 
 
-def test_approver_without_practitioner_profile_publishes_without_stamp(demo, treatment_index, client):
+def test_approver_without_practitioner_profile_cannot_approve(demo, treatment_index, client):
+    # Issue 13: a group member without a linked profile no longer approves (before, it published unstamped).
     editor = make_user("erin", "Editors")
     approver = make_user("nurse", "Practitioners")  # in the group, but no Practitioner snippet
     treatment = submit_and_approve(client, treatment_index, editor, approver)
-    assert treatment.live
+    assert not treatment.live
     assert treatment.last_reviewed is None and treatment.reviewed_by is None
+    assert treatment.current_workflow_state.status == "in_progress"
 
 
 def test_editor_cannot_approve_their_own_submission(demo, treatment_index, client):
