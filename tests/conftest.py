@@ -42,6 +42,20 @@ def demo(db):
 
 
 @pytest.fixture
+def reviewed_demo(demo):
+    """The demo page after Dr. Kim's medical review: the demo itself ships unreviewed (issue 13)."""
+    import datetime
+
+    from clinic.models import Practitioner
+
+    demo.reviewed_by = Practitioner.objects.get(name="Dr. Michael Kim")
+    demo.last_reviewed = datetime.date(2026, 11, 1)
+    demo.save_revision().publish()
+    demo.refresh_from_db()
+    return demo
+
+
+@pytest.fixture
 def treatment_index(demo):
     return demo.get_parent().specific
 

@@ -9,6 +9,7 @@ from wagtail.models import Revision, Site
 from clinic.models import ClinicSettings, Practitioner
 from demo import botox
 from tests.treatments.editorial import PASSWORD, make_user, page_form
+from treatments import workflow
 from treatments.models import TreatmentPage
 
 pytestmark = pytest.mark.django_db
@@ -59,6 +60,7 @@ def test_the_demo_page_is_due_for_review_and_shows_no_review_line(client):
     assert page.reviewed_by is None and page.last_reviewed is None
     html = client.get(page.url).content.decode()
     assert "Medically reviewed" not in html and "patient of" not in html
+    assert [p.title for p in workflow.pages_needing_review()] == ["BOTOX"]
 
 
 def test_dr_kim_can_log_in_as_the_demo_practitioner(monkeypatch):
@@ -95,3 +97,17 @@ def test_reset_brings_back_the_demo(client):
     assert page.title == "BOTOX" and not page.has_unpublished_changes
     assert Practitioner.objects.get(name="Dr. Michael Kim").user.username == "dr.kim"
     assert client.get("/treatments/botox/").status_code == 200
+
+
+def test_the_invented_consent_record_is_a_marked_placeholder_never_public(client, admin_client):
+    call_command("load_demo_content", "--no-logins", verbosity=0)
+    page = TreatmentPage.objects.get(slug="botox")
+    (testimonial,) = [block.value for block in page.body if block.block_type == "testimonial"]
+    assert testimonial["consent_method"] == botox.DEMO_PLACEHOLDER
+    assert (
+        "Demo placeholder: replace with the clinic"
+        in admin_client.get(f"/admin/pages/{page.pk}/edit/").content.decode()
+    )
+    for url in (page.url, f"/api/v2/pages/{page.pk}/"):
+        public = client.get(url).content.decode()
+        assert "placeholder" not in public.lower() and botox.DEMO_CONSENT_DATE not in public
