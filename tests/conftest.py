@@ -43,13 +43,19 @@ def demo(db):
 
 @pytest.fixture
 def reviewed_demo(demo):
-    """The demo page after Dr. Kim's medical review: the demo itself ships unreviewed (issue 13)."""
+    """The demo page after Dr. Kim's medical review, its testimonial attributed to him by an editor.
+
+    The demo itself ships unreviewed and names no testimonial practitioner (the clinic's page says
+    neither, issue 13): tests of how a reviewer or a practitioner is shown start from this page.
+    """
     import datetime
 
     from clinic.models import Practitioner
 
-    demo.reviewed_by = Practitioner.objects.get(name="Dr. Michael Kim")
+    kim = Practitioner.objects.get(name="Dr. Michael Kim")
+    demo.reviewed_by = kim
     demo.last_reviewed = datetime.date(2026, 11, 1)
+    next(block for block in demo.body if block.block_type == "testimonial").value["practitioner"] = kim
     demo.save_revision().publish()
     demo.refresh_from_db()
     return demo

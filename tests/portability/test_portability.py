@@ -62,8 +62,11 @@ def test_demo_content_round_trips_into_an_empty_database(reviewed_demo, tmp_path
 
 
 @pytest.fixture
-def every_block_site(treatment_index, make_image):
-    """Generated treatments using every block type, images, a practitioner and links between pages."""
+def every_block_site(reviewed_demo, treatment_index, make_image):
+    """Generated treatments using every block type, images, a practitioner and links between pages.
+
+    Next to the demo as reviewed by Dr. Kim, so the export holds two practitioners.
+    """
     hero = make_image("Hero photo", size=(640, 400))
     hero.set_focal_point(Rect(100, 100, 300, 300))
     hero.save()
