@@ -58,6 +58,8 @@ class DemoLoader:
         if site is None:
             site = Site(hostname="localhost", port=80, is_default_site=True, site_name=botox.CLINIC["name"])
         changed = site.pk is None
+        if not site.site_name:
+            site.site_name, changed = botox.CLINIC["name"], True
         if not Page.objects.filter(pk=site.root_page_id).type(HomePage).exists():
             site.root_page_id, changed = home.pk, True
         for field, wanted in (("hostname", hostname), ("port", port)):
@@ -143,7 +145,7 @@ class DemoLoader:
 
 
 def demo_content():
-    """What a reset removes, as (description, queryset-or-objects) pairs in deletion order."""
+    """What a reset removes, as (description, queryset) pairs."""
     home = HomePage.objects.first()
     pages = Page.objects.descendant_of(home, inclusive=True) if home else Page.objects.none()
     return [
@@ -151,3 +153,12 @@ def demo_content():
         ("Clinic details", ClinicSettings.objects.all()),
         ("practitioner", Practitioner.objects.filter(name=botox.PRACTITIONER["name"])),
     ]
+
+
+def delete_demo_content():
+    """Delete what ``demo_content`` lists: the home page with every page under it, and the rest."""
+    home = HomePage.objects.first()
+    if home is not None:
+        home.delete()  # Wagtail deletes the subtree (and the Site rooted there) with it
+    ClinicSettings.objects.all().delete()
+    Practitioner.objects.filter(name=botox.PRACTITIONER["name"]).delete()

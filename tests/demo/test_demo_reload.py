@@ -89,14 +89,16 @@ def test_reset_without_yes_lists_and_deletes_nothing(client, capsys):
 
 
 def test_reset_brings_back_the_demo(client):
-    call_command("load_demo_content", verbosity=0)
+    call_command("load_demo_content", "--hostname", "127.0.0.1", "--port", "8000", verbosity=0)
     change_the_clinics_work(client)
     call_command("reset_demo_content", "--yes", verbosity=0)
     assert clinic().phone == botox.CLINIC["phone"]
     page = TreatmentPage.objects.get(slug="botox")
     assert page.title == "BOTOX" and not page.has_unpublished_changes
     assert Practitioner.objects.get(name="Dr. Michael Kim").user.username == "dr.kim"
-    assert client.get("/treatments/botox/").status_code == 200
+    site = Site.objects.get(is_default_site=True)
+    assert (site.hostname, site.port) == ("127.0.0.1", 8000)
+    assert client.get("/treatments/botox/", HTTP_HOST="127.0.0.1:8000").status_code == 200
 
 
 def test_the_invented_consent_record_is_a_marked_placeholder_never_public(client, admin_client):

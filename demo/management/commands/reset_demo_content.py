@@ -6,8 +6,9 @@ Destroys the clinic's edits, so it asks for ``--yes``; without it, it lists what
 from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
+from wagtail.models import Site
 
-from demo.loader import demo_content
+from demo.loader import delete_demo_content, demo_content
 
 
 class Command(BaseCommand):
@@ -26,11 +27,10 @@ class Command(BaseCommand):
         self.stdout.write("Logins are kept (their passwords too).")
         if not options["yes"]:
             raise CommandError("Nothing deleted. Run again with --yes to delete all of the above.")
+        # Deleting the home page deletes the Site with it: the new one keeps its address.
+        site = Site.objects.filter(is_default_site=True).first()
+        address = ["--hostname", site.hostname, "--port", str(site.port)] if site else []
         with transaction.atomic():
-            for _description, objects in content:
-                for obj in list(objects.specific() if hasattr(objects, "specific") else objects):
-                    # Children first would be needless: a page's delete() removes its subtree.
-                    if obj.__class__._default_manager.filter(pk=obj.pk).exists():
-                        obj.delete()
-            extra = ["--no-logins"] if options["no_logins"] else []
+            delete_demo_content()
+            extra = address + (["--no-logins"] if options["no_logins"] else [])
             call_command("load_demo_content", *extra, stdout=self.stdout, verbosity=options["verbosity"])
