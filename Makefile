@@ -20,7 +20,7 @@ demo: migrate
 	$(BIN)/python manage.py load_demo_content --hostname $(HOST) --port $(PORT)
 
 run: demo
-	@echo "Site: http://$(HOST):$(PORT)/  Admin: http://$(HOST):$(PORT)/admin/ (admin / botox-demo)"
+	@echo "Site: http://$(HOST):$(PORT)/  Admin: http://$(HOST):$(PORT)/admin/ (admin / botox-demo; practitioner dr.kim / botox-review)"
 	$(BIN)/python manage.py runserver $(HOST):$(PORT)
 
 test: $(VENV)/.installed

@@ -35,7 +35,7 @@ class ClinicSettings(BaseSiteSetting):
     postal_code = models.CharField(max_length=20, blank=True, help_text="ZIP or postal code.")
     country = models.CharField(max_length=2, default="US", help_text="Two-letter country code.")
     consultation_url = models.CharField(
-        max_length=300, default="/consultation/", help_text="Where 'Schedule Consultation' leads."
+        "Booking link", max_length=300, default="/consultation/", help_text="Where 'Schedule Consultation' leads."
     )
     consultation_label = models.CharField(
         max_length=60, default="Schedule Consultation", help_text="The words on every booking button."
@@ -105,6 +105,7 @@ class Practitioner(index.Indexed, models.Model):
         blank=True,
         on_delete=models.SET_NULL,
         related_name="practitioner",
+        verbose_name="Admin login",
         help_text="The practitioner's admin login: their approvals in the medical review are signed with this profile.",
     )
 

@@ -3,6 +3,8 @@
 from collections import OrderedDict
 
 from django.contrib.admin.utils import lookup_field
+from django.db import models
+from django.utils.text import capfirst
 from wagtail.log_actions import log
 from wagtail_modeladmin.helpers import PermissionHelper
 from wagtail_modeladmin.views import EditView, IndexView, InspectView
@@ -39,7 +41,15 @@ class ConsultationIndexView(IndexView):
 
 
 class ConsultationInspectView(InspectView):
-    """A request's details; every look is written to the audit log."""
+    """A request's details in staff words ("Yes"/"No", capitalised labels); every look is audited."""
+
+    def get_field_label(self, field_name, field=None):
+        return capfirst(super().get_field_label(field_name, field))
+
+    def get_field_display_value(self, field_name, field=None):
+        if isinstance(field, models.BooleanField):
+            return "Yes" if getattr(self.instance, field_name) else "No"
+        return super().get_field_display_value(field_name, field)
 
     def get(self, request, *args, **kwargs):
         log(self.instance, VIEW_ACTION, user=request.user)

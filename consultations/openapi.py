@@ -142,4 +142,3 @@ def openapi_paths():
             }
         }
     }
-

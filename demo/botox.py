@@ -5,7 +5,7 @@ Block values use the StreamField's raw JSON shape, so they are validated by the
 same block definitions an editor's input goes through.
 """
 
-import datetime
+from treatments.blocks import OffLabelUsesBlock
 
 CLINIC = {
     "name": "Dr. Michael Kim",
@@ -29,7 +29,8 @@ PRACTITIONER = {
 
 HOME = {
     "title": "BOTOX Portland",
-    "intro": "Cosmetic treatments with Dr. Michael Kim in Portland. Call 503-850-0414 or schedule a consultation.",
+    # The phone number and booking link are Clinic details: the home page adds them itself.
+    "intro": "BOTOX in Portland with Dr. Michael Kim.",
 }
 
 INDEX = {
@@ -55,12 +56,12 @@ BOTOX = {
     "brand_name": "BOTOX",
     "generic_name": "botulinum toxin type A",
     "category": "neuromodulator",
-    "last_reviewed": datetime.date(2026, 11, 1),
     "review_interval_months": 12,
 }
 
-# Marker the loader replaces with the demo practitioner's id.
-PRACTITIONER_REF = "demo-practitioner"
+# The testimonial's consent record is not on the clinic's page: placeholders, marked in the admin.
+DEMO_PLACEHOLDER = "demo_placeholder"
+DEMO_CONSENT_DATE = "2026-11-01"
 
 BODY = [
     {
@@ -96,7 +97,7 @@ BODY = [
         "type": "call_to_action",
         "value": {
             "heading": "Schedule Consultation",
-            "text": "Find out whether BOTOX is right for you.",
+            "text": "",
             "button_label": "Schedule Consultation",
         },
     },
@@ -136,10 +137,11 @@ BODY = [
                 "always satisfying."
             ),
             "attribution": "Monica Z.",
-            "practitioner": PRACTITIONER_REF,
+            # The clinic's page does not say when or how Monica Z. consented. Publishing needs a
+            # record, so the demo carries a placeholder the admin labels as one; it is never public.
             "consent_on_file": True,
-            "consent_date": "2026-11-01",
-            "consent_method": "written",
+            "consent_date": DEMO_CONSENT_DATE,
+            "consent_method": DEMO_PLACEHOLDER,
             "material_connection": False,
         },
     },
@@ -219,10 +221,8 @@ BODY = [
                 "Relax vertical cords in the neck",
                 "Reshape and reduce the width of the jaw",
             ],
-            "disclaimer": (
-                "These uses are off-label: BOTOX is not approved by the FDA for them. Dr. Kim will discuss "
-                "the benefits and risks with you at your consultation."
-            ),
+            # The clinic's page gives none: the product's own off-label disclaimer.
+            "disclaimer": OffLabelUsesBlock.DEFAULT_DISCLAIMER,
         },
     },
     {
@@ -255,7 +255,7 @@ BODY = [
                     ),
                     "timing": "",
                     "days_before": None,
-                    "reason": "To help reduce bruising from the procedure.",
+                    "reason": "",
                 },
             ],
             "substances_intro": "Blood-thinning supplements to avoid",
@@ -313,7 +313,7 @@ BODY = [
         "type": "call_to_action",
         "value": {
             "heading": "BOTOX Portland",
-            "text": "Ready to talk about your goals? Dr. Kim will tell you if BOTOX injections are recommended.",
+            "text": "",
             "button_label": "Schedule a Consultation",
         },
     },

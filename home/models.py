@@ -10,6 +10,9 @@ from core.page_cache import CachedPageMixin
 from core.representations import PageLinkSerializer
 from treatments.models import TreatmentPage
 
+# How many of the newest treatments the home page shows when none are featured by hand.
+NEWEST_SHOWN = 3
+
 
 class HomePage(CachedPageMixin, Page):
     """The site root: a welcome and the treatments the clinic features."""
@@ -18,7 +21,12 @@ class HomePage(CachedPageMixin, Page):
 
     content_panels = Page.content_panels + [
         FieldPanel("intro"),
-        InlinePanel("featured_treatments", label="Featured treatment", heading="Featured treatments"),
+        InlinePanel(
+            "featured_treatments",
+            label="Featured treatment",
+            heading="Featured treatments",
+            help_text="Leave empty to show the newest live treatments.",
+        ),
     ]
     parent_page_types = ["wagtailcore.Page"]
     subpage_types = ["treatments.TreatmentIndexPage"]
@@ -32,9 +40,16 @@ class HomePage(CachedPageMixin, Page):
         return [PageLinkSerializer.represent(page) for page in self.live_featured_treatments()]
 
     def live_featured_treatments(self):
-        """Featured treatments that are live and public, in the editor's order."""
+        """Featured treatments that are live and public, in the editor's order.
+
+        While the editor's list is empty, the newest live treatments of this site, so a new
+        treatment appears on the home page without anyone remembering to feature it.
+        """
         ids = [item.treatment_id for item in self.featured_treatments.all()]
-        pages = TreatmentPage.objects.live().public().in_bulk(ids)
+        live = TreatmentPage.objects.live().public()
+        if not ids:
+            return list(live.descendant_of(self).order_by("-first_published_at", "-pk")[:NEWEST_SHOWN])
+        pages = live.in_bulk(ids)
         return [pages[pk] for pk in ids if pk in pages]
 
 

@@ -42,6 +42,26 @@ def demo(db):
 
 
 @pytest.fixture
+def reviewed_demo(demo):
+    """The demo page after Dr. Kim's medical review, its testimonial attributed to him by an editor.
+
+    The demo itself ships unreviewed and names no testimonial practitioner (the clinic's page says
+    neither, issue 13): tests of how a reviewer or a practitioner is shown start from this page.
+    """
+    import datetime
+
+    from clinic.models import Practitioner
+
+    kim = Practitioner.objects.get(name="Dr. Michael Kim")
+    demo.reviewed_by = kim
+    demo.last_reviewed = datetime.date(2026, 11, 1)
+    next(block for block in demo.body if block.block_type == "testimonial").value["practitioner"] = kim
+    demo.save_revision().publish()
+    demo.refresh_from_db()
+    return demo
+
+
+@pytest.fixture
 def treatment_index(demo):
     return demo.get_parent().specific
 

@@ -3,7 +3,7 @@
 from django.db import models
 from django.utils.functional import cached_property
 from modelcluster.fields import ParentalKey
-from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, ObjectList, TabbedInterface
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, HelpPanel, InlinePanel, ObjectList, TabbedInterface
 from wagtail.api import APIField
 from wagtail.fields import StreamField
 from wagtail.models import Orderable, Page
@@ -96,10 +96,10 @@ class TreatmentPage(CachedPageMixin, HeadlessPreviewPage, Page):
     )
     last_reviewed = models.DateField(null=True, blank=True, help_text="When the medical review took place.")
     review_interval_months = models.PositiveSmallIntegerField(
-        default=12, help_text="How often the page must be reviewed again, in months."
+        "Review every (months)", default=12, help_text="How often the page must be reviewed again, in months."
     )
     show_faq_structured_data = models.BooleanField(
-        default=True, help_text="Offer the FAQ to search engines as structured data."
+        "Offer the FAQ to search engines", default=True, help_text="Offer the FAQ to search engines as structured data."
     )
 
     content_panels = Page.content_panels + [
@@ -110,7 +110,7 @@ class TreatmentPage(CachedPageMixin, HeadlessPreviewPage, Page):
     facts_panels = [
         FieldRowPanel([FieldPanel("brand_name"), FieldPanel("generic_name")]),
         FieldPanel("category"),
-        InlinePanel("treatment_areas", label="On-label treatment areas", heading="Treatment areas"),
+        InlinePanel("treatment_areas", label="On-label treatment area", heading="Treatment areas"),
     ]
     # Stamped by a practitioner's approval; read-only except to those who may correct it.
     review_panels = [
@@ -118,7 +118,15 @@ class TreatmentPage(CachedPageMixin, HeadlessPreviewPage, Page):
         *review_record_panels("last_reviewed"),
         FieldPanel("review_interval_months"),
     ]
-    promote_panels = Page.promote_panels + [FieldPanel("show_faq_structured_data")]
+    promote_panels = Page.promote_panels + [
+        FieldPanel("show_faq_structured_data"),
+        HelpPanel(
+            "The home page shows the treatments listed under Featured treatments on the home page "
+            "(Pages, then the home page, then Edit). While that list is empty it shows the newest live "
+            "treatments.",
+            heading="Featured on the home page",
+        ),
+    ]
 
     edit_handler = TabbedInterface(
         [

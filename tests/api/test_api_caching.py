@@ -134,7 +134,8 @@ def test_image_change_invalidates(demo, treatment_index, client, make_image):
     assert client.get(f"/api/v2/pages/{page.pk}/").json()["hero_image"] is None
 
 
-def test_snippet_change_invalidates(demo, client):
+def test_snippet_change_invalidates(reviewed_demo, client):
+    demo = reviewed_demo
     practitioner = Practitioner.objects.get()
     url = f"/api/v2/pages/{demo.pk}/"
     assert client.get(url).json()["reviewed_by"]["job_title"] == practitioner.job_title

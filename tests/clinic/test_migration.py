@@ -86,7 +86,8 @@ def content_types_known_again():
 
 
 @pytest.mark.django_db(transaction=True, serialized_rollback=True)
-def test_moving_clinic_models_keeps_the_demo_content(demo, content_types_known_again):
+def test_moving_clinic_models_keeps_the_demo_content(reviewed_demo, content_types_known_again):
+    demo = reviewed_demo
     kim = demo.reviewed_by
     assert kim is not None and kim.name == "Dr. Michael Kim"
     practitioner_type_id = ContentType.objects.get_for_model(Practitioner).pk

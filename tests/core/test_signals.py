@@ -76,8 +76,8 @@ def test_images(db, make_image, heard):
     assert names(heard) == ["image.saved", "image.deleted"]
 
 
-def test_snippets_and_settings(demo, heard):
-    demo.reviewed_by.save()
+def test_snippets_and_settings(reviewed_demo, heard):
+    reviewed_demo.reviewed_by.save()
     for model in settings_registry:
         for setting in model.objects.all():
             setting.save()

@@ -45,7 +45,7 @@ def _empty_the_database():
     assert not TreatmentPage.objects.exists()
 
 
-def test_demo_content_round_trips_into_an_empty_database(demo, tmp_path, client):
+def test_demo_content_round_trips_into_an_empty_database(reviewed_demo, tmp_path, client):
     first = _export(tmp_path / "first")
     _empty_the_database()
 
@@ -53,7 +53,7 @@ def test_demo_content_round_trips_into_an_empty_database(demo, tmp_path, client)
 
     assert _same_export(_export(tmp_path / "second"), dict(first))
     botox = TreatmentPage.objects.get(slug="botox")
-    assert botox.pk != demo.pk and botox.live
+    assert botox.pk != reviewed_demo.pk and botox.live
     assert botox.reviewed_by.name == "Dr. Michael Kim"
     assert isinstance(Site.objects.get(is_default_site=True).root_page.specific, HomePage)
     response = client.get("/treatments/botox/")
@@ -62,8 +62,11 @@ def test_demo_content_round_trips_into_an_empty_database(demo, tmp_path, client)
 
 
 @pytest.fixture
-def every_block_site(treatment_index, make_image):
-    """Generated treatments using every block type, images, a practitioner and links between pages."""
+def every_block_site(reviewed_demo, treatment_index, make_image):
+    """Generated treatments using every block type, images, a practitioner and links between pages.
+
+    Next to the demo as reviewed by Dr. Kim, so the export holds two practitioners.
+    """
     hero = make_image("Hero photo", size=(640, 400))
     hero.set_focal_point(Rect(100, 100, 300, 300))
     hero.save()

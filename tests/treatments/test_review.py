@@ -54,13 +54,13 @@ def due_pages(treatment_index):
     }
 
 
-def test_pages_needing_review_most_urgent_first(demo, due_pages, django_assert_max_num_queries):
+def test_pages_needing_review_most_urgent_first(reviewed_demo, due_pages, django_assert_max_num_queries):
     with django_assert_max_num_queries(1):
         titles = [p.title for p in workflow.pages_needing_review()]
     assert titles == ["Peel", "Filler", "Laser"]
 
 
-def test_dashboard_panel_lists_due_pages_with_edit_links(demo, due_pages, admin_client):
+def test_dashboard_panel_lists_due_pages_with_edit_links(reviewed_demo, due_pages, admin_client):
     soup = BeautifulSoup(admin_client.get(reverse("wagtailadmin_home")).content, "html.parser")
     panel = soup.find(id="medical-review-section")
     assert panel is not None, "no Medical review panel on the dashboard"
@@ -72,12 +72,12 @@ def test_dashboard_panel_lists_due_pages_with_edit_links(demo, due_pages, admin_
     assert links == [reverse("wagtailadmin_pages:edit", args=[due_pages[k].pk]) for k in ("never", "overdue", "soon")]
 
 
-def test_dashboard_panel_says_when_all_is_current(demo, admin_client):
+def test_dashboard_panel_says_when_all_is_current(reviewed_demo, admin_client):
     html = admin_client.get(reverse("wagtailadmin_home")).content.decode()
     assert "Every treatment page is within its review interval." in html
 
 
-def test_explorer_shows_review_state_of_each_treatment(demo, due_pages, admin_client, treatment_index):
+def test_explorer_shows_review_state_of_each_treatment(reviewed_demo, due_pages, admin_client, treatment_index):
     response = admin_client.get(reverse("wagtailadmin_explore", args=[treatment_index.pk]))
     soup = BeautifulSoup(response.content, "html.parser")
     headers = [th.get_text(" ", strip=True) for th in soup.select("thead th")]

@@ -26,7 +26,7 @@ def _demo_block(block_type):
     return next(block["value"] for block in botox.BODY if block["type"] == block_type)
 
 
-def test_botox_page_describes_the_treatment_for_search_engines(client, demo):
+def test_botox_page_describes_the_treatment_for_search_engines(client, reviewed_demo):
     document = _json_ld(client, "/treatments/botox/")
     assert document["@context"] == "https://schema.org"
     nodes = _nodes(document)

@@ -127,7 +127,8 @@ def test_drafts_stay_private(treatment_index, receiver, committed):
     assert not WebhookDelivery.objects.exists()
 
 
-def test_practitioner_change_lists_the_pages_that_show_them(demo, receiver, committed):
+def test_practitioner_change_lists_the_pages_that_show_them(reviewed_demo, receiver, committed):
+    demo = reviewed_demo
     practitioner = demo.reviewed_by
     assert practitioner is not None
     practitioner.job_title = "Medical director"

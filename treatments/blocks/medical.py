@@ -66,8 +66,12 @@ class DosageBlock(SectionBlock):
 
     heading = blocks.CharBlock(max_length=200, help_text="For example: How many units will I need?")
     unit_name = blocks.CharBlock(max_length=50, default="units", help_text="What is counted, e.g. 'units'.")
-    typical_min = blocks.IntegerBlock(min_value=0, max_value=10000, help_text="Typical minimum amount.")
-    typical_max = blocks.IntegerBlock(min_value=0, max_value=10000, help_text="Typical maximum amount.")
+    typical_min = blocks.IntegerBlock(
+        label="Typical amount from", min_value=0, max_value=10000, help_text="Typical minimum amount."
+    )
+    typical_max = blocks.IntegerBlock(
+        label="Typical amount to", min_value=0, max_value=10000, help_text="Typical maximum amount."
+    )
     explanation = blocks.RichTextBlock(
         features=RICH_TEXT_FEATURES, required=False, help_text="Why the amount differs from patient to patient."
     )

@@ -70,7 +70,13 @@ class TestimonialBlock(SectionBlock):
     )
     consent_date = blocks.DateBlock(required=False, help_text="When the patient gave consent to publish.")
     consent_method = blocks.ChoiceBlock(
-        choices=[("written", "Written form"), ("email", "Email"), ("online_review", "Public online review")],
+        choices=[
+            ("written", "Written form"),
+            ("email", "Email"),
+            ("online_review", "Public online review"),
+            # The demo's testimonial comes without a consent record; never public (see ``records``).
+            ("demo_placeholder", "Demo placeholder: replace with the clinic's record"),
+        ],
         required=False,
         help_text="How the patient gave consent.",
     )
