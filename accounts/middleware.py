@@ -4,6 +4,7 @@ from urllib.parse import urlencode
 
 from django.http import HttpResponseRedirect
 from django.urls import reverse
+from django.utils.deprecation import MiddlewareMixin
 from django_otp import user_has_device
 
 from .second_factor import must_verify
@@ -28,14 +29,8 @@ OPEN_URL_NAMES = {
 GUARDED_URL_NAMES = {"wagtaildocs_serve", "wagtaildocs_authenticate_with_password"}
 
 
-class SecondFactorMiddleware:
+class SecondFactorMiddleware(MiddlewareMixin):
     """Sends a signed-in user who owes a second factor to its set-up page or to the code page."""
-
-    def __init__(self, get_response):
-        self.get_response = get_response
-
-    def __call__(self, request):
-        return self.get_response(request)
 
     def process_view(self, request, view_func, view_args, view_kwargs):
         match = request.resolver_match
