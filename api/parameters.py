@@ -20,6 +20,7 @@ from .errors import MAX_ID
 SEARCH_OPERATORS = ["and", "or"]
 RICH_TEXT_FORMATS = ["db_html", "html", "db_markdown", "markdown"]
 INTEGER_FILTER = {"type": "integer", "minimum": 0, "maximum": MAX_ID}
+ID = {"type": "integer", "minimum": 1, "maximum": MAX_ID}
 
 
 def check_query_parameters(request):
@@ -30,8 +31,8 @@ def check_query_parameters(request):
         if len(request.GET.getlist(name)) > 1:
             raise BadRequestError(f"{name} is given more than once")
     identifier = request.GET.get("id")
-    if identifier is not None and not (identifier.isascii() and identifier.isdigit()):
-        raise BadRequestError("id must be a whole number")
+    if identifier is not None and not (identifier.isascii() and identifier.isdigit() and 0 < int(identifier) <= MAX_ID):
+        raise BadRequestError(f"id must be a whole number from 1 to {MAX_ID}")
     rich_text_format = request.GET.get("rich_text_format")
     if rich_text_format is not None and rich_text_format not in RICH_TEXT_FORMATS:
         raise BadRequestError("rich_text_format must be one of " + ", ".join(RICH_TEXT_FORMATS))
@@ -67,6 +68,8 @@ def filter_schema(model, name):
             "enum": sorted(get_content_languages()),
             "description": "A language code of the site's content; 400 for any other.",
         }
+    if getattr(field, "primary_key", False):
+        return ID
     if isinstance(field, BooleanField):
         return {"type": "boolean"}
     if isinstance(field, IntegerField | AutoField | ForeignKey):

@@ -16,9 +16,11 @@ from cms.api import api_router
         ("/api/v2/pages/?site=nonexistent.example", "is not one of the sites"),
         ("/api/v2/pages/?limit=1&limit=2", "limit is given more than once"),
         ("/api/v2/pages/find/?id=%(demo)s&id=abc", "id is given more than once"),
-        ("/api/v2/pages/find/?id=true&html_path=/", "id must be a whole number"),
+        ("/api/v2/pages/find/?id=true&html_path=/", "id must be a whole number from 1 to"),
         ("/api/v2/pages/find/?html_path=/&rich_text_format=", "rich_text_format must be one of"),
-        ("/api/v2/pages/?id=-1", "id must be a whole number"),
+        ("/api/v2/pages/?id=-1", "id must be a whole number from 1 to"),
+        ("/api/v2/pages/?id=0", "id must be a whole number from 1 to"),
+        ("/api/v2/pages/find/?html_path=/&id=3855552867", "id must be a whole number from 1 to"),
         ("/api/v2/images/?width=-5", "width must be a whole number from 0 to"),
     ],
 )
@@ -35,7 +37,7 @@ def test_loose_values_are_a_400(demo, client, url, message):
         "/api/v2/pages/?search_operator=and",
         "/api/v2/pages/?locale=en",
         "/api/v2/pages/?site=localhost",
-        "/api/v2/pages/?id=0",
+        "/api/v2/pages/?id=1",
         "/api/v2/pages/?show_in_menus=true",
     ],
 )
@@ -46,7 +48,8 @@ def test_valid_values_still_answer(demo, client, url):
 def test_filters_are_typed_like_their_fields(db):
     document = build_document(api_router)
     parameters = {p["name"]: p["schema"] for p in document["paths"]["/api/v2/pages/"]["get"]["parameters"]}
-    assert parameters["id"] == {"type": "integer", "minimum": 0, "maximum": 2**31 - 1}
+    assert parameters["id"] == {"type": "integer", "minimum": 1, "maximum": 2**31 - 1}
+    assert parameters["alias_of"] == {"type": "integer", "minimum": 0, "maximum": 2**31 - 1}
     assert parameters["show_in_menus"] == {"type": "boolean"}
     assert parameters["first_published_at"] == {"type": "string", "format": "date-time"}
     assert parameters["locale"]["enum"] == ["en"]
