@@ -1,9 +1,10 @@
-"""Wagtail hooks of the shared machinery: rich-text page links loaded in bulk."""
+"""Wagtail hooks of the shared machinery: rich-text page links loaded in bulk, autosave kept behind saves."""
 
 from wagtail import hooks
 from wagtail.models import Page
 from wagtail.rich_text.pages import PageLinkHandler
 
+from . import autosave
 from .prefetch import scoped
 
 
@@ -27,3 +28,9 @@ class PrefetchedPageLinkHandler(PageLinkHandler):
 def register_prefetched_page_links(features):
     # Replaces Wagtail's "page" link handler (same behaviour; reads prefetched pages first).
     features.register_link_type(PrefetchedPageLinkHandler)
+
+
+@hooks.register("after_edit_page")
+def keep_the_editors_save(request, page):
+    # A background autosave that raced "Save draft" must not become the working draft.
+    return autosave.keep_the_editors_save(request, page)
