@@ -54,7 +54,12 @@ def test_only_a_deployment_check(settings):
 
 def test_check_deploy_under_production_settings_behind_a_proxy(tmp_path):
     """What a server runs: production settings from the environment, proxy header on."""
-    environment = {k: v for k, v in os.environ.items() if not k.startswith(("CONSULTATION_", "DATABASE_", "REDIS_"))}
+    # Not DJANGO_ALLOW_ASYNC_UNSAFE either: browser tests set it in this process, and deploy checks refuse it.
+    environment = {
+        k: v
+        for k, v in os.environ.items()
+        if not k.startswith(("CONSULTATION_", "DATABASE_", "REDIS_")) and k != "DJANGO_ALLOW_ASYNC_UNSAFE"
+    }
     environment.update(
         DJANGO_SETTINGS_MODULE="cms.settings.production",
         SECRET_KEY=secrets.token_urlsafe(50),

@@ -113,6 +113,9 @@ def _pieces(data, size):
     return [body[i : i + size] for i in range(0, len(body), size)]
 
 
+# Like every live-server test here: restore the snapshot, so later such tests find the content
+# types at the ids they were created with.
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_gunicorn_reads_chunked_bodies_up_to_the_limit(gunicorn):
     # One server for the three cases: starting gunicorn is the slow part.
     port, rows = gunicorn
@@ -129,6 +132,7 @@ def test_gunicorn_reads_chunked_bodies_up_to_the_limit(gunicorn):
     assert rows() == 1
 
 
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_runserver_says_it_cannot_read_a_chunked_body(live_server, settings):
     settings.CONSULTATION_RATE_LIMIT = ""
     port = int(live_server.url.rsplit(":", 1)[1])
