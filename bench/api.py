@@ -18,7 +18,8 @@ All on 127.0.0.1, bounded in time. The script:
    ``--rounds`` rounds, each endpoint once per round in a rotating order, keeping each
    endpoint's median round (a shared machine's noise moves single runs by 20% or more).
 4. Prints the figures and their ratios to the ceiling, and checks the targets: warm >= 0.7x
-   ceiling, cold >= 0.10x ceiling and >= 2x stock. Exit status 0 when all are met.
+   ceiling, cold >= 0.10x ceiling and >= 1.5x stock (issue 11: public extension points only,
+   at least 1.5x stock). Exit status 0 when all are met.
 """
 
 import argparse
@@ -243,7 +244,7 @@ def main():
     checks = {
         "warm >= 0.7x ceiling": results["warm"][0] >= 0.7 * ceiling,
         "cold >= 0.10x ceiling": results["cold"][0] >= 0.10 * ceiling,
-        "cold >= 2x stock": results["cold"][0] >= 2 * results["stock"][0],
+        "cold >= 1.5x stock": results["cold"][0] >= 1.5 * results["stock"][0],
     }
     print(f"cold / stock: {results['cold'][0] / results['stock'][0]:.2f}x")
     for label, ok in checks.items():
