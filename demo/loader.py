@@ -105,6 +105,8 @@ class DemoLoader:
         stream_block.clean(body)  # the demo obeys the same rules as an editor
         # Not medically reviewed: reviewed_by and last_reviewed stay empty, so the page is due.
         page = TreatmentPage(**botox.BOTOX, body=body)
+        # "BOTOX in Portland with Dr. Michael Kim": he performs it (his profile lists it).
+        page.practitioners = [practitioner]
         for order, area in enumerate(botox.TREATMENT_AREAS):
             page.treatment_areas.add(page.treatment_areas.model(sort_order=order, **area))
         index.add_child(instance=page)

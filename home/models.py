@@ -6,6 +6,7 @@ from wagtail.admin.panels import FieldPanel, InlinePanel
 from wagtail.api import APIField
 from wagtail.models import Orderable, Page
 
+from clinic.models import Practitioner
 from core.page_cache import CachedPageMixin
 from core.representations import PageLinkSerializer
 from treatments.models import TreatmentPage
@@ -38,6 +39,11 @@ class HomePage(CachedPageMixin, Page):
     def featured(self):
         """Featured treatments for the API: id, title and URL of each."""
         return [PageLinkSerializer.represent(page) for page in self.live_featured_treatments()]
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["practitioners"] = Practitioner.objects.select_related("photo")
+        return context
 
     def live_featured_treatments(self):
         """Featured treatments that are live and public, in the editor's order.
