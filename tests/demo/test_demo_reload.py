@@ -23,7 +23,8 @@ def change_the_clinics_work(client):
     """A clinic manager changes the phone number; an editor saves a BOTOX draft."""
     make_user("mo", "Clinic managers")
     assert client.login(username="mo", password=PASSWORD)
-    details = {**botox.CLINIC, "phone": "503-555-0199"}
+    # "opening_hours-count": the opening hours field, sent empty as the admin's form does.
+    details = {**botox.CLINIC, "phone": "503-555-0199", "opening_hours-count": "0"}
     site = Site.objects.get(is_default_site=True)
     response = client.post(reverse("wagtailsettings:edit", args=["clinic", "clinicsettings", site.pk]), details)
     assert response.status_code == 302
