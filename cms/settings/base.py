@@ -89,6 +89,8 @@ MIDDLEWARE = [
     "axes.middleware.AxesMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    # Image URLs built while serving a request are absolute on its scheme, host and port.
+    "core.renditions.RequestRootMiddleware",
     # One read of the content version per request, for every cache key below.
     "core.caching.ContentVersionMiddleware",
     # Innermost: a cached page still gets every header the middleware above adds.
