@@ -48,9 +48,7 @@ def filter_spec(width, aspect_ratio, image_format):
 
 
 # Every spec an image may need: what ``prefetch_renditions`` fetches.
-ALL_SPECS = tuple(
-    filter_spec(width, ratio, fmt) for ratio in ASPECT_RATIOS for fmt in FORMATS for width in WIDTHS
-)
+ALL_SPECS = tuple(filter_spec(width, ratio, fmt) for ratio in ASPECT_RATIOS for fmt in FORMATS for width in WIDTHS)
 
 
 def widths_for(image, aspect_ratio):
