@@ -3,9 +3,9 @@
 An image is offered at ``WIDTHS`` (never enlarged: a width the image or its crop does not
 reach is replaced by the largest size it has), for each aspect ratio in ``ASPECT_RATIOS``
 (``original`` keeps the image's proportions; the others are cut around the focal point the
-editor set, or around the centre), in each of ``FORMATS``: AVIF when the installed Pillow
-writes it, WebP, and the original's format. Nothing else is ever generated for the public:
-a client cannot ask for a size.
+editor set, or around the centre), in each of ``formats()``: those of ``CMS_IMAGE_FORMATS``
+(AVIF, WebP and the original's format), AVIF only when the installed Pillow writes it.
+Nothing else is ever generated for the public: a client cannot ask for a size.
 
 The crops use ``fill-WxH`` with crop closeness 0: the largest box of that ratio, placed so
 that it covers the focal point. Every width of one ratio is then the same picture at another
@@ -20,6 +20,7 @@ import contextvars
 import os
 from urllib.parse import urljoin
 
+from django.conf import settings
 from django.db.models import Prefetch, prefetch_related_objects
 from PIL import features
 from wagtail.images import get_image_model
@@ -32,9 +33,10 @@ from .caching import remembered
 WIDTHS = (400, 800, 1200, 1600)
 # ``aspect_ratio`` value: (width, height), or None for the image's own proportions.
 ASPECT_RATIOS = {"original": None, "16:9": (16, 9), "1:1": (1, 1)}
-# Output formats, best first; "original" is the uploaded file's format (as Wagtail converts it:
-# BMP to PNG, HEIC to JPEG, a still GIF to PNG).
-FORMATS = (("avif",) if features.check("avif") else ()) + ("webp", "original")
+# Output formats CMS_IMAGE_FORMATS may name, best first; "original" is the uploaded file's format
+# (as Wagtail converts it: BMP to PNG, HEIC to JPEG, a still GIF to PNG).
+FORMATS = ("avif", "webp", "original")
+AVIF_WRITABLE = features.check("avif")
 # The formats a rendition's ``format`` may name.
 FORMAT_NAMES = ("avif", "webp", "jpeg", "png", "gif", "ico")
 _EXTENSIONS = {"jpg": "jpeg", "jpeg": "jpeg"}
@@ -45,6 +47,11 @@ def filter_spec(width, aspect_ratio, image_format):
     ratio = ASPECT_RATIOS[aspect_ratio]
     spec = f"width-{width}" if ratio is None else f"fill-{width}x{round(width * ratio[1] / ratio[0])}"
     return spec if image_format == "original" else f"{spec}|format-{image_format}"
+
+
+def formats():
+    """The formats served, best first: ``CMS_IMAGE_FORMATS``, AVIF only where Pillow writes it."""
+    return [fmt for fmt in FORMATS if fmt in settings.CMS_IMAGE_FORMATS and (fmt != "avif" or AVIF_WRITABLE)]
 
 
 # Every spec an image may need: what ``prefetch_renditions`` fetches.
@@ -63,12 +70,13 @@ def widths_for(image, aspect_ratio):
     return chosen
 
 
-def specs_for(image):
+def specs_for(image, aspect_ratios=None):
     """``[(aspect_ratio, spec)]`` of every size ``image`` is offered in, in ``srcset`` order."""
+    served = formats()
     return [
         (ratio, filter_spec(width, ratio, fmt))
-        for ratio in ASPECT_RATIOS
-        for fmt in FORMATS
+        for ratio in aspect_ratios or ASPECT_RATIOS
+        for fmt in served
         for width in widths_for(image, ratio)
     ]
 
@@ -88,30 +96,38 @@ def prefetch_renditions(images):
         )
 
 
-def srcset(image):
+def srcset(image, aspect_ratios=None):
     """Every size of ``image``: ``[{url, width, height, format, aspect_ratio}]``, made if missing.
+
+    ``aspect_ratios`` (names in ``ASPECT_RATIOS``) limits them to those ratios (a template
+    showing one crop need not make the others).
 
     An image whose file is gone (or an SVG, which has no raster sizes) has none: the API then
     still answers, with an empty list, rather than failing.
     """
     if image.is_svg():
         return []
-    specs = specs_for(image)
+    specs = specs_for(image, aspect_ratios)
     try:
         renditions = image.get_renditions(*(spec for _ratio, spec in specs))
     except (InvalidFilterSpecError, OSError):  # OSError: Wagtail's SourceImageIOError, a missing file
         return []
     root = media_root_url()
-    return [
-        {
-            "url": urljoin(root, renditions[spec].url),
-            "width": renditions[spec].width,
-            "height": renditions[spec].height,
-            "format": _format_of(renditions[spec].file.name),
+    sizes, seen = [], set()
+    for ratio, spec in specs:
+        rendition = renditions[spec]
+        size = {
+            "url": urljoin(root, rendition.url),
+            "width": rendition.width,
+            "height": rendition.height,
+            "format": _format_of(rendition.file.name),
             "aspect_ratio": ratio,
         }
-        for ratio, spec in specs
-    ]
+        # A WebP original makes its "original" sizes WebP too: one of each is enough.
+        if (ratio, size["format"], size["width"]) not in seen:
+            seen.add((ratio, size["format"], size["width"]))
+            sizes.append(size)
+    return sizes
 
 
 def _format_of(name):

@@ -11,7 +11,7 @@ import functools
 
 from rest_framework import serializers
 
-from .renditions import ASPECT_RATIOS, FORMAT_NAMES, FORMATS, WIDTHS, srcset
+from .renditions import ASPECT_RATIOS, FORMAT_NAMES, WIDTHS, srcset
 from .renditions import prefetch_renditions as prefetch_renditions  # callers prefetch what shapes show
 
 
@@ -117,7 +117,8 @@ class ImageSerializer(ShapeSerializer):
         source="*",
         help_text=(
             f"Widths {', '.join(map(str, WIDTHS))} (never enlarged), aspect ratios {', '.join(ASPECT_RATIOS)}, "
-            f"formats {', '.join(FORMATS)}; ordered by aspect ratio, then format, then width."
+            "formats AVIF (where the server writes it), WebP and the original's; "
+            "ordered by aspect ratio, then format, then width."
         ),
     )
 
