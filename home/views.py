@@ -10,7 +10,7 @@ from seo.people_places import location_json_ld, practitioner_json_ld
 from treatments.models import TreatmentPage
 from treatments.structured_data import json_ld_script
 
-PHOTO_SPEC = "fill-480x600"
+PHOTO_SPEC = "fill-480x480"  # for the JSON-LD image; the page shows a <picture>
 
 
 def _site_url(request):
@@ -43,7 +43,6 @@ def practitioner_detail(request, slug):
     )
     context = {
         "practitioner": practitioner,
-        "photo": photo,
         "performs": performs,
         "reviewed": reviewed,
         "canonical": page_url,
