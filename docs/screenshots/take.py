@@ -240,9 +240,9 @@ def take(base, chromium_path, site_only=False):
         shoot(page, "medical-review-tab.png", page.locator("header").first, panel)
 
         # Publishing with the testimonial's consent unticked is refused. The testimonial is the
-        # fifth section of the demo page.
+        # seventh section of the demo page (demo/botox.py, in the patient's reading order).
         page.get_by_role("tab", name="Content").click()
-        testimonial = 4
+        testimonial = 6
         fold_sections(page, keep_open={testimonial})
         page.locator(f"#body-{testimonial}-value-consent_on_file").uncheck()
         page.locator("footer .w-dropdown__toggle").last.click()
