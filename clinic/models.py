@@ -1,14 +1,20 @@
 """The clinic's contact details and its practitioners: what every other app reads about the clinic."""
 
+from urllib.parse import urlencode
+
 from django.conf import settings
 from django.core.validators import RegexValidator
 from django.db import models
+from django.utils.text import slugify
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
+from wagtail.fields import StreamField
 from wagtail.search import index
 from wagtail.snippets.models import register_snippet
 
 from core.caching import remembered
+
+from .blocks import OpeningPeriodBlock
 
 PHONE_VALIDATOR = RegexValidator(
     r"^\+?[0-9][0-9 ().-]{6,}$", "Enter a phone number of digits, spaces, dashes or dots, e.g. 503-850-0414."
@@ -40,6 +46,31 @@ class ClinicSettings(BaseSiteSetting):
     consultation_label = models.CharField(
         max_length=60, default="Schedule Consultation", help_text="The words on every booking button."
     )
+    logo = models.ForeignKey(
+        "wagtailimages.Image",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text="The clinic's logo, shown in the site header; its description is read aloud to blind visitors.",
+    )
+    opening_hours = StreamField(
+        [("period", OpeningPeriodBlock())],
+        blank=True,
+        help_text="One entry per day and opening period; days without an entry are shown as closed.",
+    )
+    latitude = models.DecimalField(
+        max_digits=9, decimal_places=6, null=True, blank=True, help_text="For maps and search engines, e.g. 45.5152."
+    )
+    longitude = models.DecimalField(
+        max_digits=9, decimal_places=6, null=True, blank=True, help_text="For maps and search engines, e.g. -122.6784."
+    )
+    privacy_url = models.CharField(
+        "Privacy notice link",
+        max_length=300,
+        blank=True,
+        help_text="The clinic's privacy notice (a page or document address); linked in the footer when set.",
+    )
 
     @classmethod
     def for_site(cls, site):
@@ -52,6 +83,7 @@ class ClinicSettings(BaseSiteSetting):
 
     panels = [
         FieldPanel("name"),
+        FieldPanel("logo"),
         FieldRowPanel([FieldPanel("phone"), FieldPanel("public_email")]),
         FieldPanel("notification_email"),
         MultiFieldPanel(
@@ -61,7 +93,15 @@ class ClinicSettings(BaseSiteSetting):
                 FieldRowPanel([FieldPanel("postal_code"), FieldPanel("country")]),
             ],
             heading="Address",
+            help_text="To be completed by the clinic: shown on the location page and in the footer once filled in.",
         ),
+        MultiFieldPanel(
+            [FieldPanel("opening_hours"), FieldRowPanel([FieldPanel("latitude"), FieldPanel("longitude")])],
+            heading="Opening hours and map position",
+            help_text="To be completed by the clinic: the location page shows only what is filled in.",
+        ),
+        FieldPanel("logo"),
+        FieldPanel("privacy_url"),
         FieldRowPanel([FieldPanel("consultation_url"), FieldPanel("consultation_label")]),
     ]
 
@@ -71,6 +111,23 @@ class ClinicSettings(BaseSiteSetting):
 
     def __str__(self):
         return self.name or "Clinic details"
+
+    @property
+    def address_lines(self):
+        """The postal address as the lines printed on an envelope (empty parts left out)."""
+        locality = " ".join(
+            part
+            for part in (self.city + ("," if self.city and self.region else ""), self.region, self.postal_code)
+            if part
+        )
+        return [line for line in (self.street_address, locality) if line]
+
+    @property
+    def directions_url(self):
+        """A plain link to a map search for the address: no script, no embed (empty without a street)."""
+        if not self.street_address:
+            return ""
+        return "https://www.openstreetmap.org/search?" + urlencode({"query": ", ".join(self.address_lines)})
 
     @property
     def phone_href(self):
@@ -88,6 +145,12 @@ class Practitioner(index.Indexed, models.Model):
     """A practitioner of the clinic: reviews pages, treats patients."""
 
     name = models.CharField(max_length=200, help_text="As patients address them, e.g. Dr. Michael Kim.")
+    slug = models.SlugField(
+        max_length=200,
+        unique=True,
+        blank=True,
+        help_text="The last part of the profile's address, /practitioners/<slug>/. Left empty, made from the name.",
+    )
     credentials = models.CharField(max_length=100, blank=True, help_text="e.g. MD, board certification.")
     job_title = models.CharField(max_length=200, blank=True, help_text="e.g. Injector, BOTOX Portland.")
     photo = models.ForeignKey(
@@ -110,7 +173,7 @@ class Practitioner(index.Indexed, models.Model):
     )
 
     panels = [
-        FieldPanel("name"),
+        FieldRowPanel([FieldPanel("name"), FieldPanel("slug")]),
         FieldRowPanel([FieldPanel("credentials"), FieldPanel("job_title")]),
         FieldPanel("photo"),
         FieldPanel("bio"),
@@ -124,3 +187,21 @@ class Practitioner(index.Indexed, models.Model):
 
     def __str__(self):
         return f"{self.name}, {self.credentials}" if self.credentials else self.name
+
+    def save(self, *args, **kwargs):
+        if not self.slug:
+            self.slug = unique_slug(self.name, Practitioner.objects.exclude(pk=self.pk))
+        super().save(*args, **kwargs)
+
+    def get_absolute_url(self):
+        return f"/practitioners/{self.slug}/"
+
+
+def unique_slug(name, others):
+    """``slugify(name)``, with -2, -3... when another practitioner has it already."""
+    base = slugify(name)[:190] or "practitioner"
+    slug, n = base, 1
+    while others.filter(slug=slug).exists():
+        n += 1
+        slug = f"{base}-{n}"
+    return slug

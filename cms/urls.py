@@ -34,6 +34,7 @@ urlpatterns = [
     re_path(r"^api/", api_not_found),
     path("search/", search_views.search, name="search"),
     path("", include("seo.urls")),
+    path("", include("home.urls")),
 ]
 
 if getattr(settings, "SERVE_MEDIA", False):

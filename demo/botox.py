@@ -80,28 +80,6 @@ BODY = [
         },
     },
     {
-        "type": "what_to_expect",
-        "value": {
-            "heading": "What Can You Expect with BOTOX Injections?",
-            "setting": "outpatient",
-            "anesthesia": "none",
-            "duration": "A few minutes",
-            "description": (
-                "<p>BOTOX injections are administered on an outpatient basis. The procedure requires no "
-                "anesthesia and only takes a few minutes to perform. Using very fine needles, BOTOX is "
-                "injected into specific muscles with minimal discomfort.</p>"
-            ),
-        },
-    },
-    {
-        "type": "call_to_action",
-        "value": {
-            "heading": "Schedule Consultation",
-            "text": "",
-            "button_label": "Schedule Consultation",
-        },
-    },
-    {
         "type": "candidate_criteria",
         "value": {
             "heading": "Who Is a Good Candidate for BOTOX?",
@@ -128,21 +106,17 @@ BODY = [
         },
     },
     {
-        "type": "testimonial",
+        "type": "what_to_expect",
         "value": {
-            "quote": (
-                "Dr. Kim is my go to person for Botox since I moved. He is charming, talented and extremely "
-                "good at what he does. He will let you take your time to tell him what exactly you have in "
-                "mind and he will give his honest and professional opinion generously. The results are "
-                "always satisfying."
+            "heading": "What Can You Expect with BOTOX Injections?",
+            "setting": "outpatient",
+            "anesthesia": "none",
+            "duration": "A few minutes",
+            "description": (
+                "<p>BOTOX injections are administered on an outpatient basis. The procedure requires no "
+                "anesthesia and only takes a few minutes to perform. Using very fine needles, BOTOX is "
+                "injected into specific muscles with minimal discomfort.</p>"
             ),
-            "attribution": "Monica Z.",
-            # The clinic's page does not say when or how Monica Z. consented. Publishing needs a
-            # record, so the demo carries a placeholder the admin labels as one; it is never public.
-            "consent_on_file": True,
-            "consent_date": DEMO_CONSENT_DATE,
-            "consent_method": DEMO_PLACEHOLDER,
-            "material_connection": False,
         },
     },
     {
@@ -157,37 +131,6 @@ BODY = [
                 "account each patient’s anatomy and treatment goals. This plan is customized for each "
                 "individual patient and therefore the amount of units administered can vary greatly. On "
                 "average, most patients receive 30-50 units of Botox.</p>"
-            ),
-        },
-    },
-    {
-        "type": "safety",
-        "value": {
-            "heading": "How Safe Is BOTOX?",
-            "intro": "As stated by the manufacturer:",
-            "claims": [
-                {
-                    "claim": "BOTOX is backed by more than 15 years of clinical studies.",
-                    "source": "The manufacturer of BOTOX",
-                    "source_url": "",
-                },
-                {
-                    "claim": "BOTOX is approved for use in 96 countries.",
-                    "source": "The manufacturer of BOTOX",
-                    "source_url": "",
-                },
-                {
-                    "claim": (
-                        "The safety and efficacy of these products have been described in nearly 500 "
-                        "articles in medical and scientific journals."
-                    ),
-                    "source": "The manufacturer of BOTOX",
-                    "source_url": "",
-                },
-            ],
-            "summary": (
-                "BOTOX is one of the safest and most effective aesthetic procedures offered, and therefore "
-                "continue to enjoy great popularity and patient satisfaction."
             ),
         },
     },
@@ -223,6 +166,63 @@ BODY = [
             ],
             # The clinic's page gives none: the product's own off-label disclaimer.
             "disclaimer": OffLabelUsesBlock.DEFAULT_DISCLAIMER,
+        },
+    },
+    {
+        "type": "testimonial",
+        "value": {
+            "quote": (
+                "Dr. Kim is my go to person for Botox since I moved. He is charming, talented and extremely "
+                "good at what he does. He will let you take your time to tell him what exactly you have in "
+                "mind and he will give his honest and professional opinion generously. The results are "
+                "always satisfying."
+            ),
+            "attribution": "Monica Z.",
+            # The clinic's page does not say when or how Monica Z. consented. Publishing needs a
+            # record, so the demo carries a placeholder the admin labels as one; it is never public.
+            "consent_on_file": True,
+            "consent_date": DEMO_CONSENT_DATE,
+            "consent_method": DEMO_PLACEHOLDER,
+            "material_connection": False,
+        },
+    },
+    {
+        "type": "call_to_action",
+        "value": {
+            "heading": "Schedule Consultation",
+            "text": "",
+            "button_label": "Schedule Consultation",
+        },
+    },
+    {
+        "type": "safety",
+        "value": {
+            "heading": "How Safe Is BOTOX?",
+            "intro": "As stated by the manufacturer:",
+            "claims": [
+                {
+                    "claim": "BOTOX is backed by more than 15 years of clinical studies.",
+                    "source": "The manufacturer of BOTOX",
+                    "source_url": "",
+                },
+                {
+                    "claim": "BOTOX is approved for use in 96 countries.",
+                    "source": "The manufacturer of BOTOX",
+                    "source_url": "",
+                },
+                {
+                    "claim": (
+                        "The safety and efficacy of these products have been described in nearly 500 "
+                        "articles in medical and scientific journals."
+                    ),
+                    "source": "The manufacturer of BOTOX",
+                    "source_url": "",
+                },
+            ],
+            "summary": (
+                "BOTOX is one of the safest and most effective aesthetic procedures offered, and therefore "
+                "continue to enjoy great popularity and patient satisfaction."
+            ),
         },
     },
     {

@@ -1,8 +1,9 @@
 """Treatment pages: the /treatments/ index and one page per treatment, with its on-label areas."""
 
+from django import forms
 from django.db import models
 from django.utils.functional import cached_property
-from modelcluster.fields import ParentalKey
+from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, HelpPanel, InlinePanel, ObjectList, TabbedInterface
 from wagtail.api import APIField
 from wagtail.fields import StreamField
@@ -94,6 +95,13 @@ class TreatmentPage(CachedPageMixin, HeadlessPreviewPage, Page):
         related_name="reviewed_treatments",
         help_text="The practitioner who last reviewed this page medically.",
     )
+    practitioners = ParentalManyToManyField(
+        Practitioner,
+        blank=True,
+        related_name="treatments",
+        verbose_name="Performed by",
+        help_text="The practitioners who perform this treatment; their profile pages list it.",
+    )
     last_reviewed = models.DateField(null=True, blank=True, help_text="When the medical review took place.")
     review_interval_months = models.PositiveSmallIntegerField(
         "Review every (months)", default=12, help_text="How often the page must be reviewed again, in months."
@@ -110,6 +118,7 @@ class TreatmentPage(CachedPageMixin, HeadlessPreviewPage, Page):
     facts_panels = [
         FieldRowPanel([FieldPanel("brand_name"), FieldPanel("generic_name")]),
         FieldPanel("category"),
+        FieldPanel("practitioners", widget=forms.CheckboxSelectMultiple),
         InlinePanel("treatment_areas", label="On-label treatment area", heading="Treatment areas"),
     ]
     # Stamped by a practitioner's approval; read-only except to those who may correct it.

@@ -12,6 +12,8 @@ folder, migrates it, loads the demo (`load_demo_content`), starts `manage.py run
 drives the admin as `admin` / `botox-demo`:
 
 - site-botox.png                the BOTOX page as a visitor sees it
+- site-<page>-<width>.png       the visitor site, whole pages at 375 and 1280 px: home, treatment
+                                (BOTOX), practitioner (Dr. Kim) and location
 - editor-sections.png           the BOTOX page in the page editor, sections folded
 - block-picker.png              the block picker, grouped
 - medical-review-tab.png        the page's Medical review tab
@@ -19,6 +21,8 @@ drives the admin as `admin` / `botox-demo`:
 - dashboard-review.png          the dashboard once the page is submitted to Medical review
 - consultation-inbox.png        Consultation requests, the staff inbox
 
+`--site-only` takes only the visitor site's pictures (site-botox.png and site-*-*.png; no admin,
+no consultation requests).
 Then it stops the server and deletes the temporary folder. Not run by the test suite.
 Look at each picture after re-taking them: the admin's markup changes with Wagtail releases.
 """
@@ -156,7 +160,43 @@ def shoot(page, name, top=None, bottom=None, margin=16, tall=True):
     print(f"{path.relative_to(ROOT)}: {path.stat().st_size // 1024} KB")
 
 
-def take(base, chromium_path):
+# The visitor site's page types, whole pages at a phone's and a desktop's width (issue 16).
+SITE_PAGES = {
+    "home": "/",
+    "treatment": "/treatments/botox/",
+    "practitioner": "/practitioners/dr-michael-kim/",
+    "location": "/location/",
+}
+SITE_WIDTHS = (375, 1280)
+
+
+def take_site(browser, base):
+    """site-<page>-<width>.png for every page type and width, whole page, 256 colours."""
+    for width in SITE_WIDTHS:
+        context = browser.new_context(viewport={"width": width, "height": 800})
+        page = context.new_page()
+        for name, path in SITE_PAGES.items():
+            page.goto(f"{base}{path}")
+            out = OUT / f"site-{name}-{width}.png"
+            page.screenshot(path=str(out), full_page=True)
+            Image.open(out).convert("RGB").quantize(colors=256).save(out, optimize=True)
+            print(f"{out.relative_to(ROOT)}: {out.stat().st_size // 1024} KB")
+        context.close()
+
+
+def take(base, chromium_path, site_only=False):
+    if site_only:
+        with sync_playwright() as playwright:
+            browser = playwright.chromium.launch(
+                executable_path=chromium_path, args=["--headless", "--no-sandbox", "--disable-gpu"]
+            )
+            page = browser.new_context(viewport=VIEWPORT).new_page()
+            page.goto(f"{base}/treatments/botox/")
+            shoot(page, "site-botox.png")
+            take_site(browser, base)
+            browser.close()
+        return
+
     treatment_id = get_json(f"{base}/api/v2/pages/?type=treatments.TreatmentPage&slug=botox")["items"][0]["id"]
     send_consultation_requests(base, treatment_id)
 
@@ -173,6 +213,7 @@ def take(base, chromium_path):
 
         page.goto(f"{base}/treatments/botox/")
         shoot(page, "site-botox.png")
+        take_site(browser, base)
 
         log_in(page, base)
         edit_url = f"{base}/admin/pages/{treatment_id}/edit/"
@@ -199,9 +240,9 @@ def take(base, chromium_path):
         shoot(page, "medical-review-tab.png", page.locator("header").first, panel)
 
         # Publishing with the testimonial's consent unticked is refused. The testimonial is the
-        # fifth section of the demo page.
+        # seventh section of the demo page (demo/botox.py, in the patient's reading order).
         page.get_by_role("tab", name="Content").click()
-        testimonial = 4
+        testimonial = 6
         fold_sections(page, keep_open={testimonial})
         page.locator(f"#body-{testimonial}-value-consent_on_file").uncheck()
         page.locator("footer .w-dropdown__toggle").last.click()
@@ -239,6 +280,7 @@ def main():
     parser = argparse.ArgumentParser(description=__doc__.split("\n", 1)[0])
     parser.add_argument("--port", type=int, default=8317)
     parser.add_argument("--chromium", default="/usr/bin/chromium")
+    parser.add_argument("--site-only", action="store_true", help="only the visitor site's pictures")
     options = parser.parse_args()
     base = f"http://127.0.0.1:{options.port}"
 
@@ -257,7 +299,7 @@ def main():
         )
         try:
             wait_until_up(base)
-            take(base, options.chromium)
+            take(base, options.chromium, site_only=options.site_only)
         finally:
             server.terminate()
             server.wait(timeout=20)

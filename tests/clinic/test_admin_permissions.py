@@ -59,6 +59,7 @@ def test_clinic_manager_changes_the_phone_number(demo, client):
             "country": "US",
             "consultation_url": "/consultation/",
             "consultation_label": "Schedule Consultation",
+            "opening_hours-count": "0",  # the opening hours field, sent empty as the admin's form does
         },
     )
     assert response.status_code == 302

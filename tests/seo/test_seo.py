@@ -27,7 +27,9 @@ def test_treatment_head_has_title_description_canonical_and_open_graph(client, d
     assert _meta(html, "property", "og:description") == demo.summary
     assert _meta(html, "property", "og:url") == "http://localhost/treatments/botox/"
     assert _meta(html, "property", "og:type") == "article"
-    assert _meta(html, "property", "og:image") is None  # the demo page has no hero image
+    # The demo's hero image (demo/images.py, since the images branch) is the link preview's.
+    assert _meta(html, "property", "og:image").startswith("http://localhost/media/images/")
+    assert _meta(html, "property", "og:image:width") == "1200"
 
 
 def test_search_description_wins_and_hero_image_becomes_og_image(client, treatment_index, make_image):

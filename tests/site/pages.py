@@ -15,6 +15,8 @@ PAGES = {
     "search-empty": ("/search/", 200),
     "search-no-results": ("/search/?q=zzyzx", 200),
     "not-found": ("/no-such-page/", 404),
+    "practitioner": ("/practitioners/dr-michael-kim/", 200),
+    "location": ("/location/", 200),
 }
 # Built by the consultations app (issue 5); checked whenever they answer.
 OPTIONAL_PAGES = {

@@ -28,16 +28,18 @@ def test_one_h1_and_headings_in_order(soup):
 def test_every_section_is_present(soup):
     main = soup.find("main")
     kinds = [div["class"][1].removeprefix("block--") for div in main.select("div.block")]
+    # The patient's reading order (issue 16): what it is, who it suits, what to expect, results,
+    # safety, side effects, preparation, FAQ, consultation.
     assert kinds == [
         "overview",
-        "what_to_expect",
-        "call_to_action",
         "candidate_criteria",
-        "testimonial",
+        "what_to_expect",
         "dosage",
-        "safety",
         "results",
         "off_label_uses",
+        "testimonial",
+        "call_to_action",
+        "safety",
         "side_effects",
         "prep_instructions",
         "faq",

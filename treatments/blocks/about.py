@@ -11,6 +11,8 @@ from .formatting import number_range
 class OverviewBlock(SectionBlock):
     """What the treatment is and how it works."""
 
+    nav_label = "What it is"
+
     heading = blocks.CharBlock(max_length=200, help_text="For example: What is BOTOX and how does it work?")
     what_it_is = blocks.RichTextBlock(features=RICH_TEXT_FEATURES, help_text="What the product or procedure is.")
     how_it_works = blocks.RichTextBlock(
@@ -57,6 +59,8 @@ class WhatToExpectValue(blocks.StructValue):
 class WhatToExpectBlock(SectionBlock):
     """The appointment itself: setting, anesthesia and how long it takes."""
 
+    nav_label = "What to expect"
+
     heading = blocks.CharBlock(max_length=200, help_text="For example: What can you expect?")
     setting = blocks.ChoiceBlock(
         choices=SETTING_CHOICES, default="outpatient", help_text="Where the treatment takes place."
@@ -99,6 +103,8 @@ class ResultsValue(blocks.StructValue):
 
 class ResultsBlock(SectionBlock):
     """When results show and how long they last."""
+
+    nav_label = "Results"
 
     heading = blocks.CharBlock(max_length=200, help_text="For example: How long do the results last?")
     days_to_full_effect = blocks.IntegerBlock(min_value=0, max_value=365, help_text="Days until the full effect shows.")

@@ -32,6 +32,9 @@ class SectionBlock(blocks.StructBlock):
     """
 
     records = ()
+    #: The section's entry in the page's "On this page" navigation: short, as patients scan it.
+    #: Empty (a testimonial, say) leaves the section out of the navigation.
+    nav_label = ""
 
     def get_template(self, value=None, context=None):
         # Pages and the admin's block previews both render through this method.

@@ -10,6 +10,8 @@ from .formatting import number_range, sentence_start
 class CandidateCriteriaBlock(SectionBlock):
     """Who the treatment suits, who must not have it, and what may rule a patient out."""
 
+    nav_label = "Who it suits"
+
     heading = blocks.CharBlock(max_length=200, help_text="For example: Who is a good candidate?")
     intro = blocks.TextBlock(
         required=False, max_length=1000, help_text="Who is usually a good candidate, in a sentence."
@@ -63,6 +65,8 @@ class DosageValue(blocks.StructValue):
 
 class DosageBlock(SectionBlock):
     """How much product a typical treatment uses."""
+
+    nav_label = "Units"
 
     heading = blocks.CharBlock(max_length=200, help_text="For example: How many units will I need?")
     unit_name = blocks.CharBlock(max_length=50, default="units", help_text="What is counted, e.g. 'units'.")
@@ -120,6 +124,8 @@ class SafetyClaimBlock(blocks.StructBlock):
 class SafetyBlock(SectionBlock):
     """Safety record of the treatment, every claim with its source."""
 
+    nav_label = "Safety"
+
     heading = blocks.CharBlock(max_length=200, help_text="For example: How safe is BOTOX?")
     intro = blocks.TextBlock(required=False, max_length=1000, help_text="A sentence before the claims.")
     claims = blocks.ListBlock(
@@ -136,6 +142,21 @@ class SafetyBlock(SectionBlock):
             "claims": [{"claim": "Approved for use in 96 countries", "source": "The manufacturer"}],
         }
 
+    def get_context(self, value, parent_context=None):
+        """Claims with footnote numbers: each distinct source is listed once, under the claims."""
+        context = super().get_context(value, parent_context=parent_context)
+        sources, cited = [], []
+        for claim in value["claims"]:
+            key = (claim["source"], claim["source_url"] or "")
+            if key not in sources:
+                sources.append(key)
+            cited.append((claim, sources.index(key) + 1))
+        context["cited_claims"] = cited
+        context["references"] = [
+            {"number": number, "source": source, "url": url} for number, (source, url) in enumerate(sources, start=1)
+        ]
+        return context
+
     def validate_for_publish(self, value, name):
         """Every safety or efficacy claim needs its source."""
         return [
@@ -147,6 +168,8 @@ class SafetyBlock(SectionBlock):
 
 class SideEffectsBlock(SectionBlock):
     """Common and rare side effects."""
+
+    nav_label = "Side effects"
 
     heading = blocks.CharBlock(max_length=200, help_text="For example: Are there side effects?")
     common = blocks.ListBlock(
@@ -208,6 +231,8 @@ class PrepInstructionsValue(blocks.StructValue):
 class PrepInstructionsBlock(SectionBlock):
     """How to prepare: steps with timing, and substances to avoid."""
 
+    nav_label = "Preparation"
+
     heading = blocks.CharBlock(max_length=300, help_text="For example: How should I prepare?")
     steps = blocks.ListBlock(PrepStepBlock(), min_num=1, help_text="Steps before the appointment, earliest first.")
     substances_intro = blocks.CharBlock(
@@ -241,6 +266,8 @@ class PrepInstructionsBlock(SectionBlock):
 
 class OffLabelUsesBlock(SectionBlock):
     """Uses of the product beyond its approved indications, always labelled off-label."""
+
+    nav_label = "Other uses"
 
     DEFAULT_DISCLAIMER = (
         "These uses are off-label: they are not approved by the FDA for this product. "

@@ -24,6 +24,8 @@ class FaqItemBlock(blocks.StructBlock):
 class FaqBlock(SectionBlock):
     """Frequently asked questions about the treatment."""
 
+    nav_label = "FAQ"
+
     heading = blocks.CharBlock(
         max_length=200, default="Frequently asked questions", help_text="The title above the questions."
     )
@@ -140,6 +142,8 @@ class TestimonialBlock(SectionBlock):
 class CallToActionBlock(SectionBlock):
     """Invites the visitor to book a consultation; link and phone come from clinic settings."""
 
+    nav_label = "Consultation"
+
     heading = blocks.CharBlock(max_length=200, default="Schedule Consultation", help_text="The invitation's title.")
     text = blocks.TextBlock(required=False, max_length=500, help_text="A sentence inviting the patient to book.")
     button_label = blocks.CharBlock(
@@ -155,6 +159,8 @@ class CallToActionBlock(SectionBlock):
 
 class RelatedTreatmentsBlock(SectionBlock):
     """Other treatments a patient may consider."""
+
+    nav_label = "Related treatments"
 
     heading = blocks.CharBlock(max_length=200, default="Related treatments", help_text="The title above the links.")
     treatments = blocks.ListBlock(
