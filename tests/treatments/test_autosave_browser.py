@@ -42,12 +42,23 @@ def type_rich_text(page, field_id, text):
     expect(page.locator(f"input#{field_id}")).to_have_value(re.compile(re.escape(text.strip())))
 
 
-def save_draft(page):
-    """Click "Save draft" and wait for the POST's answer and the edit page it redirects to."""
+def save_draft(page, confirmations):
+    """Click "Save draft" and wait for the POST's answer and the edit page it redirects to.
+
+    Wagtail's editing session pings the server every 10 s; a ping answered just after one of the
+    editor's own autosaves reports that autosave as "a newer version", and Wagtail then asks
+    before saving (its confirmation dialog). The editor confirms, as a person would; the test
+    counts how often that happened in ``confirmations``.
+    """
+    confirm = page.locator("#w-save-confirmation-dialog [data-w-dialog-target='confirm']")
     with page.expect_response(
         lambda r: r.request.method == "POST" and r.request.resource_type == "document", timeout=TIMEOUT
     ) as posted:
         page.get_by_role("button", name="Save draft").click()
+        confirm.or_(page.locator(".messages .success")).first.wait_for()
+        if confirm.is_visible():
+            confirmations.append(page.locator("#w-save-confirmation-dialog").inner_text())
+            confirm.click()
     # A full save answers with a redirect back to the editor; a refused one re-renders the form (200).
     assert posted.value.status == 302, f"Save draft answered {posted.value.status}"
     page.wait_for_url(EDIT_URL, wait_until="load")
@@ -69,6 +80,7 @@ def test_save_draft_right_after_typing_keeps_everything_with_autosave_on(demo, l
     context = chromium.new_context(viewport={"width": 1280, "height": 900})
     page = context.new_page()
     page.set_default_timeout(TIMEOUT)
+    confirmations = []  # Wagtail's "newer version" dialogs the editor confirmed (see save_draft)
     log_in(page, base, "erin")
 
     # 1. A new page, typed field after field; autosave creates it after the first keystrokes.
@@ -88,7 +100,7 @@ def test_save_draft_right_after_typing_keeps_everything_with_autosave_on(demo, l
     type_into(page, "#body-2-value-attribution", "Monica Z.")
     # The address bar shows the edit URL once autosave has created the page: what the editor sees.
     page.wait_for_url(EDIT_URL)
-    save_draft(page)  # straight after the last keystroke: an autosave is pending or in flight
+    save_draft(page, confirmations)  # straight after the last keystroke: an autosave is pending or in flight
 
     reload_editor(page)
     expect(page.locator("#id_title")).to_have_value("Chemical peel")
@@ -104,13 +116,14 @@ def test_save_draft_right_after_typing_keeps_everything_with_autosave_on(demo, l
     type_into(page, "#body-1-value-steps-0-value-timing", ", at the latest")
     type_into(page, "#body-2-value-quote", " Thank you!")
     type_rich_text(page, "body-0-value-items-0-value-answer", " It fades within minutes.")
-    save_draft(page)
+    save_draft(page, confirmations)
 
     reload_editor(page)
     expect(page.locator("#body-1-value-steps-0-value-timing")).to_have_value("One week before, at the latest")
     expect(page.locator("#body-2-value-quote")).to_have_value("My skin has never looked fresher. Thank you!")
     expect(page.get_by_text("Most patients feel a mild tingling. It fades within minutes.")).to_be_visible()
     context.close()
+    print(f"Wagtail asked to confirm {len(confirmations)} of 2 saves: {confirmations}")
 
     # The working draft in the database agrees (read only now: SQLite's test database is shared).
     draft = TreatmentPage.objects.get(pk=page_id).get_latest_revision_as_object()
