@@ -17,14 +17,13 @@ CLINIC = {
     "consultation_label": "Schedule Consultation",
 }
 
+# The clinic's page names Dr. Kim but gives no credentials, job title or biography: left for the
+# clinic to complete (the admin's Practitioners listing says so), nothing is made up.
 PRACTITIONER = {
     "name": "Dr. Michael Kim",
     "credentials": "",
-    "job_title": "Injector, BOTOX Portland",
-    "bio": (
-        "Dr. Kim offers BOTOX injections in Portland. After a consultation and an evaluation of "
-        "your facial structure, he formulates a plan for your anatomy and treatment goals."
-    ),
+    "job_title": "",
+    "bio": "",
 }
 
 HOME = {
@@ -36,7 +35,7 @@ HOME = {
 INDEX = {
     "title": "Treatments",
     "slug": "treatments",
-    "intro": "The treatments we offer, what to expect from each, and how to prepare.",
+    "intro": "",  # the clinic's page has no treatments overview: left for the clinic to write
 }
 
 TREATMENT_AREAS = [
@@ -49,9 +48,10 @@ BOTOX = {
     "title": "BOTOX",
     "slug": "botox",
     "seo_title": "BOTOX in Portland",
+    # Two of the clinic's own sentences (listings and search engines show the summary).
     "summary": (
-        "BOTOX in Portland with Dr. Michael Kim: a neuromodulator that temporarily removes wrinkles. "
-        "No anesthesia, a few minutes, results in about seven days that last three to four months."
+        "BOTOX is a brand name for a product based on botulinum toxin type A, a product made from the "
+        "bacterial toxin botulin. The procedure requires no anesthesia and only takes a few minutes to perform."
     ),
     "brand_name": "BOTOX",
     "generic_name": "botulinum toxin type A",
@@ -70,11 +70,12 @@ BODY = [
             "heading": "What is BOTOX and How Does it Work?",
             "what_it_is": (
                 "<p>BOTOX is a brand name for a product based on botulinum toxin type A, a product made "
-                "from the bacterial toxin botulin. It is widely used to treat certain medical conditions.</p>"
+                "from the bacterial toxin botulin.</p>"
             ),
             "how_it_works": (
-                "<p>Cosmetically, neuromodulators are used to temporarily remove wrinkles by blocking "
-                "signals from the nerves to specific facial muscles.</p>"
+                "<p>It is widely used to treat certain medical conditions, but cosmetically, neuromodulators "
+                "are used to temporarily remove wrinkles by blocking signals from the nerves to specific "
+                "facial muscles.</p>"
             ),
             "image": None,
         },
@@ -87,13 +88,14 @@ BODY = [
                 "Most patients of adult age who show signs of aging are candidates for BOTOX in Portland "
                 "with Dr. Michael Kim."
             ),
-            "good_candidates": ["Adults who show signs of aging"],
-            "contraindications_intro": "The following people should not have this treatment:",
+            # The lists quote the clinic's sentences; their headings are the product's (template).
+            "good_candidates": ["Patients of adult age who show signs of aging"],
+            "contraindications_intro": "",
             "contraindications": [
                 "Women who are pregnant or breastfeeding",
                 "People with certain neuromuscular medical conditions",
             ],
-            "possible_exclusions_intro": "You may not be a candidate for this procedure if you:",
+            "possible_exclusions_intro": "",
             "possible_exclusions": [
                 "Have had facial surgery",
                 "Have difficulty swallowing",
@@ -201,13 +203,11 @@ BODY = [
             "intro": "As stated by the manufacturer:",
             "claims": [
                 {
-                    "claim": "BOTOX is backed by more than 15 years of clinical studies.",
-                    "source": "The manufacturer of BOTOX",
-                    "source_url": "",
-                },
-                {
-                    "claim": "BOTOX is approved for use in 96 countries.",
-                    "source": "The manufacturer of BOTOX",
+                    "claim": (
+                        "BOTOX is backed by more than 15 years of clinical studies and approved for use in "
+                        "96 countries."
+                    ),
+                    "source": "The manufacturer",
                     "source_url": "",
                 },
                 {
@@ -215,7 +215,7 @@ BODY = [
                         "The safety and efficacy of these products have been described in nearly 500 "
                         "articles in medical and scientific journals."
                     ),
-                    "source": "The manufacturer of BOTOX",
+                    "source": "The manufacturer",
                     "source_url": "",
                 },
             ],
@@ -258,7 +258,7 @@ BODY = [
                     "reason": "",
                 },
             ],
-            "substances_intro": "Blood-thinning supplements to avoid",
+            "substances_intro": "",  # the list's heading is the product's ("Substances to avoid")
             "substances_to_avoid": ["Fish oil", "Ginkgo", "Ginger", "Garlic", "Ginseng"],
         },
     },
@@ -285,9 +285,10 @@ BODY = [
                 {
                     "question": ("Can BOTOX Be Used to Treat More than Forehead Lines, Scowl Lines, and Crow’s Feet?"),
                     "answer": (
-                        "<p>BOTOX has a number of off-label cosmetic uses. For example, it can be used to "
-                        "lift the mouth corners, soften vertical lines around the mouth, smooth out the chin, "
-                        "relax vertical cords in the neck, and reshape and reduce the width of the jaw.</p>"
+                        "<p>BOTOX has a number of off-label cosmetic uses. For example, it can be used to:</p>"
+                        "<ul><li>Lift the mouth corners</li><li>Soften vertical lines around the mouth</li>"
+                        "<li>Smooth out the chin</li><li>Relax vertical cords in the neck</li>"
+                        "<li>Reshape and reduce the width of the jaw</li></ul>"
                     ),
                 },
                 {

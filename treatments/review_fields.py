@@ -5,6 +5,12 @@ Everyone sees "Reviewed by" and "Last reviewed"; only users holding
 correction leaves an entry in the page's history naming the old and new values. For everyone
 else the fields are not part of the form at all (Wagtail's ``FieldPanel(permission=...)``),
 so a crafted POST cannot set them.
+
+The record is not content: "Review this version" in the page history opens the editor with an
+old revision, which carries the review record of its day. The form starts from the current
+record instead (the latest revision's: what the last approval or correction left), so
+reverting, then saving, submitting or publishing, never brings an old review back; a clinic
+manager who types it back in makes a correction like any other, logged.
 """
 
 from wagtail.admin.forms import WagtailAdminPageForm
@@ -36,6 +42,18 @@ def review_record_panels(field_name):
     return [FieldPanel(field_name, permission=CORRECT_REVIEW), ReviewRecordPanel(field_name)]
 
 
+def keep_current_review_record(page):
+    """Give ``page`` (maybe an old revision's content) the review record of the page's latest revision."""
+    if page.pk is None:
+        return  # a new page has no record yet
+    latest = page.revisions.order_by("-created_at", "-id").first()
+    if latest is None:
+        return  # never saved as a revision: the page row is the record
+    current = latest.as_object()
+    page.reviewed_by_id = current.reviewed_by_id
+    page.last_reviewed = current.last_reviewed
+
+
 def _shown(value):
     return "" if value is None else str(value)
 
@@ -45,6 +63,11 @@ class TreatmentPageForm(WagtailAdminPageForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
+        keep_current_review_record(self.instance)
+        current = {"reviewed_by": self.instance.reviewed_by_id, "last_reviewed": self.instance.last_reviewed}
+        for name, value in current.items():
+            if name in self.fields:  # the editable fields show the current record, too
+                self.initial[name] = value
         self.review_before = {name: getattr(self.instance, name) for name in REVIEW_FIELDS}
 
     def save(self, commit=True):

@@ -9,16 +9,19 @@ requirements-dev.txt; `.ci/setup-browser` installs Chromium; do not run `playwri
 It never touches your own database: it creates a throw-away SQLite database in a temporary
 folder, migrates it, loads the demo (`load_demo_content`), starts `manage.py runserver` on
 127.0.0.1:<port>, sends three made-up consultation requests through the public API, then
-drives the admin as `admin` / `botox-demo`:
+drives the admin as `admin` / `botox-demo`, then the review flow with real logins: an editor
+(`erin`, in the Editors group, created here) submits the page to Medical review and Dr. Kim
+(`dr.kim` / `botox-review`, the demo's practitioner login) approves it:
 
-- site-botox.png                the BOTOX page as a visitor sees it
+- site-botox.png                the BOTOX page as a visitor sees it (not reviewed: no review line)
 - site-<page>-<width>.png       the visitor site, whole pages at 375 and 1280 px: home, treatment
                                 (BOTOX), practitioner (Dr. Kim) and location
 - editor-sections.png           the BOTOX page in the page editor, sections folded
 - block-picker.png              the block picker, grouped
-- medical-review-tab.png        the page's Medical review tab
-- publish-refused-consent.png   Publish refused: the testimonial's consent is missing
-- dashboard-review.png          the dashboard once the page is submitted to Medical review
+- publish-refused-consent.png   Submit refused: the testimonial's consent is missing
+- dashboard-review.png          Dr. Kim's dashboard once the editor submitted the page
+- medical-review-tab.png        the Medical review tab after Dr. Kim's approval (read-only record)
+- site-review-line.png          the review line the page shows once approved
 - consultation-inbox.png        Consultation requests, the staff inbox
 
 `--site-only` takes only the visitor site's pictures (site-botox.png and site-*-*.png; no admin,
@@ -46,6 +49,8 @@ OUT = Path(__file__).resolve().parent
 VIEWPORT = {"width": 1280, "height": 800}
 TIMEOUT = 30_000  # ms; the admin is a JavaScript app
 USERNAME, PASSWORD = "admin", "botox-demo"
+EDITOR, EDITOR_PASSWORD = "erin", "screenshots-editor"  # made here, in the throw-away database
+PRACTITIONER, PRACTITIONER_PASSWORD = "dr.kim", "botox-review"  # the demo's (load_demo_content)
 
 # Made-up visitors; the API stores them exactly as a front end would send them.
 REQUESTS = [
@@ -93,7 +98,10 @@ ENROL_APP = (
     "from django.contrib.auth import get_user_model; "
     "from django_otp.plugins.otp_totp.models import TOTPDevice; "
     f"TOTPDevice.objects.create(user=get_user_model().objects.get(username='{USERNAME}'), "
-    f"name='Screenshots', key='{APP_KEY}', confirmed=True)"
+    f"name='Screenshots', key='{APP_KEY}', confirmed=True); "
+    "from django.contrib.auth.models import Group; "
+    f"get_user_model().objects.create_user('{EDITOR}', 'erin@example.com', '{EDITOR_PASSWORD}', "
+    "first_name='Erin').groups.add(Group.objects.get(name='Editors'))"
 )
 
 
@@ -109,6 +117,25 @@ def log_in(page, base):
     )
     page.get_by_role("button", name="Verify").click()
     page.wait_for_url(f"{base}/admin/")
+
+
+def log_in_without_app(page, base, username, password):
+    """Editors and practitioners sign in with a password only (no consultation requests to read)."""
+    page.goto(f"{base}/admin/login/")
+    page.get_by_label("Username").fill(username)
+    page.get_by_label("Password").fill(password)
+    page.get_by_role("button", name="Sign in").click()
+    page.wait_for_url(f"{base}/admin/")
+
+
+def new_page(browser, base):
+    context = browser.new_context(viewport=VIEWPORT)
+    # The admin's menu folded to icons: more room for the editor.
+    context.add_cookies([{"name": "wagtail_sidebar_collapsed", "value": "1", "url": base}])
+    page = context.new_page()
+    page.set_default_timeout(TIMEOUT)
+    page.on("dialog", lambda dialog: dialog.accept())  # "leave this page?" after edits
+    return page
 
 
 def sections(page):
@@ -204,12 +231,7 @@ def take(base, chromium_path, site_only=False):
         browser = playwright.chromium.launch(
             executable_path=chromium_path, args=["--headless", "--no-sandbox", "--disable-gpu"]
         )
-        context = browser.new_context(viewport=VIEWPORT)
-        # The admin's menu folded to icons: more room for the editor.
-        context.add_cookies([{"name": "wagtail_sidebar_collapsed", "value": "1", "url": base}])
-        page = context.new_page()
-        page.set_default_timeout(TIMEOUT)
-        page.on("dialog", lambda dialog: dialog.accept())  # "leave this page?" after edits
+        page = new_page(browser, base)
 
         page.goto(f"{base}/treatments/botox/")
         shoot(page, "site-botox.png")
@@ -235,18 +257,16 @@ def take(base, chromium_path, site_only=False):
         show_action_bar(page, True)
         page.keyboard.press("Escape")
 
-        page.get_by_role("tab", name="Medical review").click()
-        panel = page.locator("[role=tabpanel]:visible").first
-        shoot(page, "medical-review-tab.png", page.locator("header").first, panel)
-
-        # Publishing with the testimonial's consent unticked is refused. The testimonial is the
-        # seventh section of the demo page (demo/botox.py, in the patient's reading order).
-        page.get_by_role("tab", name="Content").click()
-        testimonial = 6
+        # Submitting with the testimonial's consent unticked is refused.
+        testimonial = [
+            block["type"] for block in get_json(f"{base}/api/v2/pages/{treatment_id}/?fields=body")["body"]
+        ].index("testimonial")
         fold_sections(page, keep_open={testimonial})
         page.locator(f"#body-{testimonial}-value-consent_on_file").uncheck()
         page.locator("footer .w-dropdown__toggle").last.click()
-        page.get_by_role("button", name="Publish", exact=True).click()
+        # The admin may not publish a treatment page (no practitioner profile): submitting for
+        # review asks the same consent rules.
+        page.get_by_role("button", name="Submit to Medical review").click()
         page.get_by_text("The page could not be saved due to validation errors").first.wait_for()
         fold_sections(page, keep_open={testimonial})
         for field in ("summary", "hero_image"):  # fold the fields above the body: banner and error in one picture
@@ -257,21 +277,49 @@ def take(base, chromium_path, site_only=False):
         consent = sections(page).nth(testimonial).locator("[data-contentpath=consent_on_file]")
         shoot(page, "publish-refused-consent.png", page.locator("body"), consent, margin=0)
 
-        # Put the consent back (autosave may have kept the unticked draft), then submit for review.
+        # Put the consent back (autosave may have kept the unticked draft) and save the draft.
         page.goto(edit_url)
         page.locator("#id_title").wait_for()
         page.locator(f"#body-{testimonial}-value-consent_on_file").check()
-        page.locator("footer .w-dropdown__toggle").last.click()
-        page.get_by_role("button", name="Submit to Medical review").click()
-        page.get_by_text("submitted for moderation").first.wait_for()
-
-        page.goto(f"{base}/admin/")
-        panels = page.locator("main section, main .w-panel").last
-        shoot(page, "dashboard-review.png", page.locator("main"), panels, margin=0)
+        with page.expect_navigation():
+            page.get_by_role("button", name="Save draft").click()
 
         page.get_by_role("link", name="Consultation requests").first.click()
         page.get_by_text(REQUESTS[0]["name"]).first.wait_for()
         shoot(page, "consultation-inbox.png")
+
+        # The review flow. The editor submits the page to Medical review...
+        editor = new_page(browser, base)
+        log_in_without_app(editor, base, EDITOR, EDITOR_PASSWORD)
+        editor.goto(edit_url)
+        editor.locator("#id_title").wait_for()
+        editor.locator("footer .w-dropdown__toggle").last.click()
+        editor.get_by_role("button", name="Submit to Medical review").click()
+        editor.get_by_text("submitted for moderation").first.wait_for()
+
+        # ...Dr. Kim finds it on his dashboard and approves it...
+        kim = new_page(browser, base)
+        log_in_without_app(kim, base, PRACTITIONER, PRACTITIONER_PASSWORD)
+        awaiting = kim.locator("section", has=kim.get_by_role("heading", name="Awaiting your review"))
+        awaiting.get_by_role("link", name="BOTOX").first.wait_for()
+        shoot(
+            kim, "dashboard-review.png", kim.locator("main"), kim.locator("main section, main .w-panel").last, margin=0
+        )
+        awaiting.get_by_role("link", name="BOTOX").first.click()
+        kim.locator("#id_title").wait_for()
+        kim.locator("footer .w-dropdown__toggle").last.click()
+        kim.get_by_role("button", name="Approve and Publish", exact=True).click()
+        kim.locator(".messages .success").first.wait_for()
+
+        # ...which records the review: the tab shows it (read-only), and so does the page.
+        kim.goto(edit_url)
+        kim.get_by_role("tab", name="Medical review").click()
+        panel = kim.locator("[role=tabpanel]:visible").first
+        panel.get_by_text("Dr. Michael Kim").first.wait_for()
+        shoot(kim, "medical-review-tab.png", kim.locator("header").first, panel)
+        kim.goto(f"{base}/treatments/botox/")
+        line = kim.get_by_text("Medically reviewed by Dr. Michael Kim")
+        shoot(kim, "site-review-line.png", line, line, margin=48)
 
         browser.close()
 

@@ -55,6 +55,23 @@ def test_loading_again_keeps_the_clinics_changes(client):
     assert page.live_revision.user is None and page.title == "BOTOX"  # the draft was not published
 
 
+def test_loading_again_keeps_what_the_clinic_completed(client):
+    # The demo leaves empty what the clinic's page does not say; the clinic fills it in later.
+    call_command("load_demo_content", verbosity=0)
+    kim = Practitioner.objects.get(name="Dr. Michael Kim")
+    assert kim.job_title == kim.bio == ""
+    kim.job_title, kim.bio = "Medical director", "Written by the clinic."
+    kim.save()
+    index = TreatmentPage.objects.get(slug="botox").get_parent().specific
+    assert index.intro == ""
+    index.intro = "Our treatments."
+    index.save_revision().publish()
+    call_command("load_demo_content", verbosity=0)
+    kim.refresh_from_db()
+    index.refresh_from_db()
+    assert (kim.job_title, kim.bio, index.intro) == ("Medical director", "Written by the clinic.", "Our treatments.")
+
+
 def test_the_demo_page_is_due_for_review_and_shows_no_review_line(client):
     call_command("load_demo_content", "--no-logins", verbosity=0)
     page = TreatmentPage.objects.get(slug="botox")
