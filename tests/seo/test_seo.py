@@ -9,6 +9,7 @@ from django.test import Client
 from wagtail.models import PageViewRestriction
 
 from tests.treatments.factories import make_treatment
+from treatments.models import TreatmentIndexPage
 
 SITEMAP_NS = {"sm": "http://www.sitemaps.org/schemas/sitemap/0.9"}
 
@@ -48,6 +49,9 @@ def test_search_description_wins_and_hero_image_becomes_og_image(client, treatme
 
 @pytest.mark.parametrize("url,og_type", [("/", "website"), ("/treatments/", "website")])
 def test_home_and_index_have_canonical_and_description(client, demo, url, og_type):
+    # The demo's Treatments page has no intro (the clinic's page gives none, issue 13): the
+    # description is the editor's words once they write them, never made up.
+    TreatmentIndexPage.objects.filter(slug="treatments").update(intro="Every treatment we offer.")
     html = client.get(url).content.decode()
     assert f'<link rel="canonical" href="http://localhost{url}">' in html
     assert _meta(html, "name", "description")
