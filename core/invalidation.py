@@ -7,7 +7,8 @@
   index pages show the set of pages); moved: the same for the page and every page below it
   (their URLs changed);
 - an image, document, snippet or setting: its own tag (``image-<id>``, ``document-<id>``,
-  ``snippet-<app>-<model>-<id>``, ``setting-<app>-<model>``);
+  ``snippet-<app>-<model>-<id>``, ``setting-<app>-<model>``), and for images and documents
+  ``images`` / ``documents`` (their listings);
 - a site, collection or view restriction: ``site``, ``collection`` or ``privacy``, which every
   page answer names (they decide what is public and under which URL).
 
@@ -33,8 +34,8 @@ def tags_of_change(event, kind, instance):
         return tags
     if kind == "privacy":
         return {stamps.PRIVACY}
-    tag = stamps.tag_for(instance)
-    return {tag} if tag else set()
+    tags = {stamps.tag_for(instance), stamps.SET_TAGS.get(kind)} - {None}
+    return tags
 
 
 def changed(sender, event, kind, instance, raw=False, **kwargs):

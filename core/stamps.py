@@ -30,7 +30,9 @@ from .signals import kind_of
 
 SEQUENCE = "*"
 # Tags of whole kinds: every response that depends on any of them names them.
-PAGES = "pages"  # the set of pages a listing, a sitemap or a search could show
+PAGES = "pages"  # the set of pages a listing, a sitemap or an index page could show
+# The set of objects of a kind a listing could show: any change of one of them changes it.
+SET_TAGS = {"page": PAGES, "image": "images", "document": "documents"}
 SITE = "site"
 PRIVACY = "privacy"
 COLLECTION = "collection"
@@ -143,6 +145,11 @@ def tag_for(instance):
     if kind == "setting":
         return f"setting-{meta.app_label}-{meta.model_name}"
     return kind  # site, collection: rare changes that touch what every page is served under
+
+
+def set_tag(model):
+    """The tag of the set of ``model`` objects a listing shows (``pages``, ``images``...), or None."""
+    return SET_TAGS.get(_kind(model))
 
 
 def _loaded(sender, instance, **kwargs):
