@@ -12,6 +12,8 @@ from django.db.models import Prefetch, prefetch_related_objects
 from rest_framework import serializers
 from wagtail.images import get_image_model
 
+from .visibility import public_or_none
+
 # Rendition sizes front ends get for every image: a thumbnail and a full-width one.
 RENDITIONS = {
     "small": "max-480x480",
@@ -39,7 +41,12 @@ class Shape:
 
     @classmethod
     def represent(cls, instance):
-        """``instance`` in this shape; ``None`` (nothing chosen) stays ``None``."""
+        """``instance`` in this shape; ``None`` (nothing chosen) stays ``None``.
+
+        So does a page, image or document the public may not see (``visibility.py``): a page
+        shows nothing of a private or unpublished page or of an image in a private collection.
+        """
+        instance = public_or_none(instance)
         if instance is None:
             return None
         return _shared_serializer(cls).to_representation(instance)
