@@ -20,6 +20,8 @@ cookies, and pages whose template asked for a CSRF token or a CSP nonce.
 Setting: ``CMS_PAGE_CACHE_TIMEOUT`` (seconds, default 300 in ``cms/settings/base.py``; 0 turns it off).
 """
 
+from functools import wraps
+
 from django.conf import settings
 from django.http import HttpResponseNotModified
 
@@ -108,3 +110,36 @@ class PageCacheMiddleware:
             and not response.cookies
             and not request.META.get("CSRF_COOKIE_NEEDS_UPDATE")
         )
+
+
+def cached_public_view(tags=()):
+    """Caches a view whose answer is the same for everyone (e.g. the sitemap) like a page.
+
+    ``tags`` name what it shows beyond the objects it loads, e.g. ``stamps.PAGES`` for a view
+    that lists pages: a page published, moved or unpublished anywhere rebuilds it.
+    """
+
+    def decorator(view):
+        @wraps(view)
+        def wrapped(request, *args, **kwargs):
+            if request.method not in CACHEABLE_METHODS or page_cache_timeout() <= 0:
+                return view(request, *args, **kwargs)
+            key = cache_key(request, namespace="view")
+            entry = valid_entry(key)
+            if entry is not None:
+                return shared_cache_headers(entry.response(request), entry, browser_max_age=0, hit=True)
+            built_after = content_version()
+            stamps.add_tags(tags)
+            response = view(request, *args, **kwargs)
+            if hasattr(response, "render") and not response.is_rendered:
+                response.render()
+            if response.status_code != 200 or response.has_header("Cache-Control") or response.cookies:
+                return response
+            entry = store_entry(key, response, kept_headers(response, KEPT_HEADERS), built_after, page_cache_timeout())
+            if not_modified(request, entry.etag):
+                response = HttpResponseNotModified()
+            return shared_cache_headers(response, entry, browser_max_age=0, hit=False)
+
+        return wrapped
+
+    return decorator

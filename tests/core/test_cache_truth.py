@@ -104,3 +104,18 @@ def test_a_page_that_links_to_a_changed_page_is_rebuilt(demo, treatment_index, c
     target.slug = "moved-elsewhere"
     target.save_revision().publish()
     assert "/treatments/moved-elsewhere/" in client.get(api).content.decode()
+
+
+def test_the_sitemap_is_cached_until_the_pages_it_lists_change(
+    demo, treatment_index, client, django_assert_num_queries
+):
+    first = client.get("/sitemap.xml")
+    assert first.status_code == 200 and "pages" in first["Cache-Tag"].split(",")
+    with django_assert_num_queries(1):
+        assert client.get("/sitemap.xml").content == first.content
+    new = make_treatment(treatment_index, body=[faq_block()], slug="brand-new")
+    assert b"/treatments/brand-new/" in client.get("/sitemap.xml").content
+    new.unpublish()
+    assert b"/treatments/brand-new/" not in client.get("/sitemap.xml").content
+    PageViewRestriction.objects.create(page=demo, restriction_type=PageViewRestriction.PASSWORD, password="x")
+    assert b"/treatments/botox/" not in client.get("/sitemap.xml").content
