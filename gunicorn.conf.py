@@ -20,3 +20,12 @@ accesslog = os.environ.get("GUNICORN_ACCESS_LOG", "-") or None
 errorlog = "-"
 # No shared control socket in $HOME: several servers (serve-prod, the benchmark) may run at once.
 control_socket_disable = True
+
+
+def on_starting(server):
+    """Refuse to start on settings that fail a deploy check at Error level (e.g. a per-process cache)."""
+    import django
+    from django.core.management import call_command
+
+    django.setup()
+    call_command("check", deploy=True, fail_level="ERROR")

@@ -11,6 +11,7 @@ from rest_framework.views import APIView
 from wagtail.api.v2.serializers import StreamField as StreamFieldSerializer
 from wagtail.api.v2.utils import BadRequestError
 
+from core import stamps
 from core.caching import CachedResponsesMixin
 from core.prefetch import (
     model_field,
@@ -153,6 +154,8 @@ class PublicAPIMixin(CachedResponsesMixin):
             if (name in INTEGER_PARAMETERS or _is_integer_field(model, name)) and value.lstrip("-").isdigit():
                 if int(value) > MAX_ID:
                     raise BadRequestError(f"{name} must be at most {MAX_ID}")
+        # A listing shows a set: an object added to it, or leaving it, changes the listing.
+        stamps.add_tags([stamps.set_tag(model)] if stamps.set_tag(model) else [])
         with prefetch_scope():
             return super().listing_view(request)
 

@@ -9,16 +9,15 @@ Both read the restricted tree paths from ``restricted_paths()``, remembered unti
 """
 
 from django.db.models import Q
-from wagtail.models import Page, PageViewRestriction
+from wagtail.models import Page
 
 from core.caching import remembered
+from core.visibility import restricted_page_paths
 
 
 def restricted_paths():
     """Tree paths of the pages that carry a view restriction (it covers their subtrees too)."""
-    return remembered(
-        "restricted-paths", lambda: sorted(set(PageViewRestriction.objects.values_list("page__path", flat=True)))
-    )
+    return restricted_page_paths()
 
 
 def public_pages(site):

@@ -2,8 +2,6 @@
 
 from django.apps import AppConfig
 
-from .caching import bump_content_version
-
 
 class CoreConfig(AppConfig):
     """Raises ``content_changed`` once every model is loaded; the response caches subscribe."""
@@ -13,8 +11,12 @@ class CoreConfig(AppConfig):
     verbose_name = "Shared machinery"
 
     def ready(self):
+        from . import checks  # noqa: F401  (registers the deploy checks)
+        from .invalidation import changed
         from .signals import connect_sources, content_changed
+        from .stamps import connect_collector
 
         connect_sources()
-        # Any change may alter any cached response: every event makes them all stale.
-        content_changed.connect(bump_content_version, dispatch_uid="core-caching")
+        connect_collector()
+        # Each change stamps exactly its objects' tags, in its own transaction.
+        content_changed.connect(changed, dispatch_uid="core-caching")

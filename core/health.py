@@ -9,8 +9,6 @@ from django.http import JsonResponse
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_safe
 
-from core.sites import without_site
-
 logger = logging.getLogger(__name__)
 
 
@@ -48,7 +46,6 @@ def cache_status():
     return "ok"
 
 
-@without_site
 @never_cache
 @require_safe
 def healthz(request):

@@ -9,6 +9,7 @@ stays the default mode; the front-end mode appears once ``CMS_PREVIEW_CLIENT_URL
 from django.apps import apps
 from django.conf import settings
 from django.core import signing
+from wagtail.models import PreviewableMixin
 from wagtail_headless_preview.models import HeadlessPreviewMixin
 
 HEADLESS_PREVIEW_MODE = "headless"
@@ -40,8 +41,8 @@ class HeadlessPreviewPage(HeadlessPreviewMixin):
     def serve_preview(self, request, preview_mode):
         if preview_mode == HEADLESS_PREVIEW_MODE:
             return HeadlessPreviewMixin.serve_preview(self, request, preview_mode)
-        # Skip the library's override and render the page as the site would.
-        return super(HeadlessPreviewMixin, self).serve_preview(request, preview_mode)
+        # Skip the library's override and render the page as the site would (Wagtail's own preview).
+        return PreviewableMixin.serve_preview(self, request, preview_mode)
 
     @classmethod
     def get_page_from_preview_token(cls, token):

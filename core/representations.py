@@ -13,6 +13,7 @@ from rest_framework import serializers
 
 from .renditions import ASPECT_RATIOS, FORMAT_NAMES, WIDTHS, srcset
 from .renditions import prefetch_renditions as prefetch_renditions  # callers prefetch what shapes show
+from .visibility import public_or_none
 
 
 class Shape:
@@ -20,7 +21,12 @@ class Shape:
 
     @classmethod
     def represent(cls, instance):
-        """``instance`` in this shape; ``None`` (nothing chosen) stays ``None``."""
+        """``instance`` in this shape; ``None`` (nothing chosen) stays ``None``.
+
+        So does a page, image or document the public may not see (``visibility.py``): a page
+        shows nothing of a private or unpublished page or of an image in a private collection.
+        """
+        instance = public_or_none(instance)
         if instance is None:
             return None
         return _shared_serializer(cls).to_representation(instance)

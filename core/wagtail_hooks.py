@@ -6,13 +6,22 @@ from wagtail.rich_text.pages import PageLinkHandler
 
 from . import autosave
 from .prefetch import scoped
+from .visibility import public_or_none
 
 
 class PrefetchedPageLinkHandler(PageLinkHandler):
-    """Wagtail's page-link handler, reading pages fetched for the whole response."""
+    """Wagtail's page-link handler, reading pages fetched for the whole response.
+
+    A link to a page the public may not see (a draft, unpublished, password-protected) keeps its
+    text but loses its ``href``, as Wagtail renders a link to a deleted page.
+    """
 
     @classmethod
     def get_many(cls, attrs_list):
+        return [public_or_none(page) for page in cls.loaded_pages(attrs_list)]
+
+    @classmethod
+    def loaded_pages(cls, attrs_list):
         pages = scoped(Page)
         if pages is None:
             return super().get_many(attrs_list)

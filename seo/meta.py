@@ -2,6 +2,8 @@
 
 from django.utils.text import Truncator
 
+from core.visibility import public_or_none
+
 DESCRIPTION_MAX_CHARS = 300
 OG_IMAGE_SPEC = "fill-1200x630"
 
@@ -27,7 +29,8 @@ def page_meta(page, request=None):
         "og_type": "article" if hasattr(page, "body") else "website",
         "og_image": None,
     }
-    image = getattr(page, "hero_image", None)
+    # Never an image from a private collection (core.visibility).
+    image = public_or_none(getattr(page, "hero_image", None))
     if image is not None:
         rendition = image.get_rendition(OG_IMAGE_SPEC)
         url = rendition.url

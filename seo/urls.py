@@ -3,10 +3,14 @@
 from django.urls import path
 from wagtail.contrib.sitemaps.views import sitemap
 
+from core.page_cache import cached_public_view
+from core.stamps import PAGES
+
 from .views import favicon, robots_txt
 
 urlpatterns = [
     path("robots.txt", robots_txt, name="robots_txt"),
-    path("sitemap.xml", sitemap, name="sitemap"),
+    # Cached until a page is published, moved or unpublished, or a site or restriction changes.
+    path("sitemap.xml", cached_public_view(tags=[PAGES])(sitemap), name="sitemap"),
     path("favicon.ico", favicon, name="favicon"),
 ]

@@ -67,6 +67,7 @@ def summarize(recorder, seconds, windows):
                 "rps": round(len(rows) / seconds, 1),
                 "p50_ms": round(_percentile(latencies, 0.50), 1),
                 "p99_ms": round(_percentile(latencies, 0.99), 1),
+                "cached_pct": round(100 * recorder.cached[endpoint] / len(rows), 1) if rows else 0.0,
                 "errors": len(rows) - len(ok),
                 "status": {str(k): v for k, v in sorted(counts.items(), key=lambda kv: str(kv[0]))},
             }
@@ -75,12 +76,14 @@ def summarize(recorder, seconds, windows):
 
 
 def print_table(table):
-    print(f"\n{'endpoint':<24}{'requests':>9}{'req/s':>8}{'p50 ms':>9}{'p99 ms':>9}{'errors':>8}  statuses")
+    print(
+        f"\n{'endpoint':<24}{'requests':>9}{'req/s':>8}{'p50 ms':>9}{'p99 ms':>9}{'cached':>8}{'errors':>8}  statuses"
+    )
     for row in table:
         statuses = ", ".join(f"{k}: {v}" for k, v in row["status"].items())
         print(
             f"{row['endpoint']:<24}{row['requests']:>9}{row['rps']:>8}{row['p50_ms']:>9}{row['p99_ms']:>9}"
-            f"{row['errors']:>8}  {statuses}"
+            f"{row['cached_pct']:>7}%{row['errors']:>8}  {statuses}"
         )
 
 

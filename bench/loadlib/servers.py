@@ -11,7 +11,8 @@ from . import PROJECT, PYTHON
 SHARED_POSTGRES = "postgres://postgres@127.0.0.1:5432"
 PRIVATE_PG_DIR = Path("/var/tmp/cms-bench-pg")
 PRIVATE_PG_PORT = 5439
-BENCH_DB = "cms_bench"
+# BENCH_DB lets two runs share one PostgreSQL server without dropping each other's database.
+BENCH_DB = os.environ.get("BENCH_DB", "cms_bench")
 
 
 class Redis:

@@ -21,6 +21,7 @@ class Recorder:
         self.markers_seen = defaultdict(set)
         self.references = []
         self.health = []  # (t, status)
+        self.cached = defaultdict(int)  # endpoint -> answers the server took from its cache
 
     def add(self, endpoint, t, status, seconds, problem=None, retry_after=None):
         self.results[endpoint].append((t, status, seconds, problem, retry_after))
@@ -74,6 +75,8 @@ async def reader(client, recorder, endpoints, deadline):
             if marker is not None:
                 recorder.markers_seen[name].add(marker)
         recorder.add(name, t, response.status_code, elapsed, problem, response.headers.get("Retry-After"))
+        if response.headers.get("X-CMS-Cache") == "hit":  # core/caching.py: served from the server's cache
+            recorder.cached[name] += 1
 
 
 async def submitter(client, recorder, treatment_id, deadline):

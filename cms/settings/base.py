@@ -70,6 +70,8 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # Compresses API and HTML answers for clients that accept gzip (weakens ETags, as it should).
+    "django.middleware.gzip.GZipMiddleware",
     # Outside the caches below, so cached pages and API answers get a fresh nonce and both headers.
     "core.security_headers.ContentSecurityPolicyMiddleware",
     "core.security_headers.PermissionsPolicyMiddleware",
@@ -91,12 +93,11 @@ MIDDLEWARE = [
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     # Image URLs built while serving a request are absolute on its scheme, host and port.
     "core.renditions.RequestRootMiddleware",
-    # One read of the content version per request, for every cache key below.
-    "core.caching.ContentVersionMiddleware",
+    # Per request: the change sequence number (read from the database once, when first needed)
+    # and the tags of what the request shows, for the caches below (core/stamps.py).
+    "core.stamps.RequestStampsMiddleware",
     # Innermost: a cached page still gets every header the middleware above adds.
     "core.page_cache.PageCacheMiddleware",
-    # After the page cache: a cached page needs no site.
-    "core.sites.SiteMiddleware",
 ]
 
 ROOT_URLCONF = "cms.urls"
@@ -226,6 +227,23 @@ CMS_API_CACHE_MAX_AGE = int(os.environ.get("CMS_API_CACHE_MAX_AGE", "60"))
 CMS_API_CACHE_TIMEOUT = int(os.environ.get("CMS_API_CACHE_TIMEOUT", "600"))
 # Rendered pages for anonymous visitors (core/page_cache.py); 0 turns the page cache off.
 CMS_PAGE_CACHE_TIMEOUT = int(os.environ.get("CMS_PAGE_CACHE_TIMEOUT", "300"))
+# For shared caches (CDNs, proxies): how long they may keep an answer, and serve it stale while
+# fetching a fresh one. They are purged by tag on every change (CMS_FRONTEND_CACHE_PURGE_URL).
+CMS_CACHE_S_MAXAGE = int(os.environ.get("CMS_CACHE_S_MAXAGE", "300"))
+CMS_CACHE_STALE_WHILE_REVALIDATE = int(os.environ.get("CMS_CACHE_STALE_WHILE_REVALIDATE", "30"))
+# The header naming the objects an answer shows (Cache-Tag: Cloudflare, Akamai; Surrogate-Key: Fastly).
+CMS_CACHE_TAG_HEADER = os.environ.get("CMS_CACHE_TAG_HEADER", "Cache-Tag").strip()
+# Where to POST {"tags": [...]} after a change (Cloudflare's purge-by-tag shape), with a bearer token.
+CMS_FRONTEND_CACHE_PURGE_URL = os.environ.get("CMS_FRONTEND_CACHE_PURGE_URL", "").strip()
+CMS_FRONTEND_CACHE_PURGE_TOKEN = os.environ.get("CMS_FRONTEND_CACHE_PURGE_TOKEN", "").strip()
+if CMS_FRONTEND_CACHE_PURGE_URL:
+    WAGTAILFRONTENDCACHE = {
+        "default": {
+            "BACKEND": "core.purge.TagPurgeBackend",
+            "LOCATION": CMS_FRONTEND_CACHE_PURGE_URL,
+            "TOKEN": CMS_FRONTEND_CACHE_PURGE_TOKEN,
+        }
+    }
 
 REST_FRAMEWORK = {
     "DEFAULT_RENDERER_CLASSES": ["api.renderers.JSONRenderer"],

@@ -49,6 +49,18 @@ if not SECRET_KEY:
 ALLOWED_HOSTS = _env_list("ALLOWED_HOSTS")
 CSRF_TRUSTED_ORIGINS = _env_list("CSRF_TRUSTED_ORIGINS")
 
+# One cache for every worker and process: Redis when REDIS_URL is set, else the database cache
+# (table cms_cache, created by migrate). A per-process cache with several workers fails the
+# deploy check core.E001, and gunicorn (gunicorn.conf.py) refuses to start on it.
+if not REDIS_URL:  # noqa: F405
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+            "LOCATION": "cms_cache",
+            "KEY_PREFIX": os.environ.get("CACHE_KEY_PREFIX", "cms"),
+        }
+    }
+
 # HTTPS everywhere. Load balancers probe /healthz over plain HTTP, so it is never redirected.
 SECURE_SSL_REDIRECT = _env_flag("SECURE_SSL_REDIRECT", True)
 SECURE_REDIRECT_EXEMPT = [r"^healthz$"]

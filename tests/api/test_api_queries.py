@@ -44,7 +44,9 @@ def test_detail_is_constant_in_blocks_images_and_links(demo, treatment_index, cl
         count(client, f"/api/v2/pages/{page.pk}/")  # renditions are generated on the first request
     baseline = count(client, f"/api/v2/pages/{small.pk}/")
     assert count(client, f"/api/v2/pages/{large.pk}/") == baseline
-    assert baseline <= 9, baseline  # measured: 9 with every block type, images, practitioners and links
+    # Measured: 10 with every block type, images, practitioners and links (issue 12: one more for
+    # the change sequence number read from the database, one more for Wagtail's own site lookup).
+    assert baseline <= 11, baseline
 
 
 def test_rich_text_links_cost_nothing_per_link(demo, treatment_index, client, django_assert_max_num_queries):
@@ -77,12 +79,13 @@ def test_listing_is_constant_in_pages(demo, treatment_index, client, make_image,
 
 
 def test_demo_detail_costs_four_queries(demo, client):
-    # The page's type, the specific page (relations joined: the testimonial's practitioner is
-    # the reviewer), its treatment areas and its parent.
+    # The change sequence number (the database decides what is current), the site (Wagtail's
+    # public Site.find_for_request, once per request), the specific page (relations joined: the
+    # testimonial's practitioner is the reviewer) and its treatment areas.
     url = f"/api/v2/pages/{demo.pk}/"
-    # The first request after a change also looks up the site, the view restrictions and the
-    # clinic details; they are remembered until the next change.
-    assert count(client, url) <= 7
+    # The first request after a change also looks up the page's type, the view restrictions,
+    # the parent and the clinic details; they are remembered under the sequence number.
+    assert count(client, url) <= 8
     assert count(client, url) <= 4
 
 
@@ -106,15 +109,16 @@ def test_ids_that_are_no_page_are_not_remembered(demo, client):
     assert client.get("/api/v2/pages/987654/").status_code == 404
     assert cache.get(f"cms:remembered:{content_version()}:page-type:987654", "absent") == "absent"
     client.get(f"/api/v2/pages/{demo.pk}/")
-    assert cache.get(f"cms:remembered:{content_version()}:page-type:{demo.pk}") == demo.content_type_id
+    value, _tags = cache.get(f"cms:remembered:{content_version()}:page-type:{demo.pk}")
+    assert value == demo.content_type_id
 
 
 def test_demo_detail_reads_only_the_page_and_its_areas_once_lookups_are_remembered(demo, client):
-    # The page's type, the site, the view restrictions, the clinic details and the parent's
-    # summary are remembered until content changes.
+    # The page's type, the view restrictions, the clinic details and the parent's summary are
+    # remembered until content changes; the sequence number and the site are read each time.
     url = f"/api/v2/pages/{demo.pk}/"
     client.get(url)
-    assert count(client, url) <= 2
+    assert count(client, url) <= 4
 
 
 def test_remembered_parent_follows_changes(demo, client):
@@ -131,5 +135,5 @@ def test_a_parent_that_is_not_public_is_null_without_looking_again(demo, client)
     assert client.get(url).json()["meta"]["parent"]["id"] == demo.get_parent().pk
     demo.get_parent().unpublish()
     client.get(url)  # the remembered lookups, after the change
-    assert count(client, url) <= 2  # Wagtail's own parent field would look it up again
+    assert count(client, url) <= 4  # Wagtail's own parent field would look it up again
     assert client.get(url).json()["meta"]["parent"] is None

@@ -11,7 +11,9 @@ from api.preview import PagePreviewAPIViewSet
 from cms.api import api_router
 from treatments.models import TreatmentPage
 
-API = Path(__file__).resolve().parents[2] / "api"
+ROOT = Path(__file__).resolve().parents[2]
+# The API and the shared machinery under it (core/: caches, sites, signals, prefetching).
+PACKAGES = [ROOT / "api", ROOT / "core"]
 
 # Ways into a framework's internals this package once used, and must not use again.
 FORBIDDEN = {
@@ -20,13 +22,15 @@ FORBIDDEN = {
     r"\._endpoints\b": "WagtailAPIRouter's private endpoint table",
     r"\bget_compiler\b|\bget_related_populators\b": "Django's SQL compiler",
     r"_prefetched_objects_cache|_cached_object\b|_wagtail_site\b": "a framework's private cache",
+    r"\._get_raw_host\b|\._find_for_request\b": "Django's and Wagtail's private host and site lookups",
 }
 
 
-def test_no_private_framework_internals_in_the_api_package():
+def test_no_private_framework_internals_in_the_api_and_core_packages():
     found = [
-        f"{path.relative_to(API.parent)}:{number}: {why}"
-        for path in sorted(API.rglob("*.py"))
+        f"{path.relative_to(ROOT)}:{number}: {why}"
+        for package in PACKAGES
+        for path in sorted(package.rglob("*.py"))
         for number, line in enumerate(path.read_text().splitlines(), 1)
         for pattern, why in FORBIDDEN.items()
         if re.search(pattern, line)

@@ -139,6 +139,7 @@ django.setup()
 from django.core.management import call_command
 from django.templatetags.static import static
 from django.test import Client
+call_command("migrate", verbosity=0)  # creates the database cache's table too (production's shared cache)
 call_command("collectstatic", interactive=False, verbosity=0)
 url = static("css/site.css")
 client = Client()
@@ -153,6 +154,11 @@ print(json.dumps({
               asset.get("Strict-Transport-Security")],
 }))
 """
+
+
+def test_without_redis_every_worker_shares_the_database_cache(tmp_path):
+    backend = _settings_probe("settings.CACHES['default']['BACKEND']", tmp_path, SECRET_KEY=_secret())
+    assert backend == "django.core.cache.backends.db.DatabaseCache"
 
 
 def test_static_files_are_hashed_compressed_and_https_is_enforced(tmp_path):

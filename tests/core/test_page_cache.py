@@ -12,9 +12,9 @@ def _page_cache_on(settings):
     settings.CMS_PAGE_CACHE_TIMEOUT = 300
 
 
-def test_second_visit_is_served_from_the_cache_without_queries(demo, client, django_assert_num_queries):
+def test_second_visit_is_served_from_the_cache_after_one_query(demo, client, django_assert_num_queries):
     first = client.get("/treatments/botox/")
-    with django_assert_num_queries(0):
+    with django_assert_num_queries(1):  # are the stamps of what it shows still current?
         second = client.get("/treatments/botox/")
     assert second.status_code == 200
     assert second.content == first.content

@@ -1,0 +1,71 @@
+"""Private or unpublished pages and private-collection images never show inside a public page (issue 12)."""
+
+import json
+
+import pytest
+from wagtail.models import Collection, CollectionViewRestriction, PageViewRestriction
+
+from tests.treatments.factories import faq_block, make_treatment
+
+
+@pytest.fixture(autouse=True)
+def _caches_on(settings):
+    settings.CMS_PAGE_CACHE_TIMEOUT = 300
+
+
+def related_block(page):
+    return {"type": "related_treatments", "value": {"heading": "Related", "treatments": [page.pk]}}
+
+
+def overview_block(image):
+    value = {"heading": "What is it?", "what_it_is": "<p>About.</p>", "how_it_works": "", "image": image.pk}
+    return {"type": "overview", "value": value}
+
+
+def link_block(page):
+    return faq_block(n_items=1, answer=f'<p><a linktype="page" id="{page.pk}">Secret page</a></p>')
+
+
+def test_a_password_protected_page_disappears_from_pages_that_link_to_it(demo, treatment_index, client):
+    target = make_treatment(treatment_index, body=[faq_block()], title="Members only")
+    page = make_treatment(treatment_index, body=[related_block(target), link_block(target)])
+    api = f"/api/v2/pages/{page.pk}/"
+    assert "Members only" in client.get(api).content.decode()
+    assert target.url in client.get(page.url).content.decode()
+
+    PageViewRestriction.objects.create(page=target, restriction_type=PageViewRestriction.PASSWORD, password="x")
+    data = client.get(api).json()
+    related = next(block for block in data["body"] if block["type"] == "related_treatments")
+    assert related["value"]["treatments"] == [None]
+    assert target.url not in json.dumps(data)  # the rich-text link kept its text, lost its href
+    html = client.get(page.url).content.decode()
+    assert "Members only" not in html and target.url not in html
+
+
+def test_an_unpublished_page_disappears_from_pages_that_link_to_it(demo, treatment_index, client):
+    target = make_treatment(treatment_index, body=[faq_block()], title="Withdrawn treatment")
+    page = make_treatment(treatment_index, body=[related_block(target), link_block(target)])
+    client.get(f"/api/v2/pages/{page.pk}/"), client.get(page.url)
+    target.unpublish()
+    assert target.url not in client.get(f"/api/v2/pages/{page.pk}/").content.decode()
+    assert "Withdrawn treatment" not in client.get(page.url).content.decode()
+
+
+def test_images_of_a_private_collection_are_not_shown(demo, treatment_index, client, make_image):
+    private = Collection.get_first_root_node().add_child(name="Before and after, consented")
+    image = make_image(title="Private photo")
+    image.collection = private
+    image.save()
+    page = make_treatment(treatment_index, body=[overview_block(image)], hero_image=image)
+    api = f"/api/v2/pages/{page.pk}/"
+    assert client.get(api).json()["hero_image"]["id"] == image.pk  # not restricted yet
+
+    CollectionViewRestriction.objects.create(
+        collection=private, restriction_type=CollectionViewRestriction.PASSWORD, password="x"
+    )
+    data = client.get(api).json()
+    assert data["hero_image"] is None
+    overview = next(block for block in data["body"] if block["type"] == "overview")
+    assert overview["value"]["image"] is None
+    html = client.get(page.url).content.decode()
+    assert "Private photo" not in html and "/images/" not in html and 'property="og:image"' not in html
