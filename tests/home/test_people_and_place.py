@@ -37,9 +37,9 @@ def test_practitioner_page_shows_what_the_record_says(client, demo, django_asser
     # The clinic's page names Dr. Kim's role and bio nowhere, so the demo leaves them empty (issue
     # 13); the clinic fills them in, and the page shows what the record says.
     assert "Injector" not in soup_of(client, "/practitioners/dr-michael-kim/").find("main").get_text()
-    Practitioner.objects.filter(slug="dr-michael-kim").update(
-        job_title="Injector, BOTOX Portland", bio="Dr. Kim formulates a plan for your anatomy and goals."
-    )
+    kim = Practitioner.objects.get(slug="dr-michael-kim")
+    kim.job_title, kim.bio = "Injector, BOTOX Portland", "Dr. Kim formulates a plan for your anatomy and goals."
+    kim.save()
     soup_of(client, "/practitioners/dr-michael-kim/")  # the first visit creates the image renditions
     with django_assert_max_num_queries(8):
         soup = soup_of(client, "/practitioners/dr-michael-kim/")
