@@ -18,6 +18,8 @@ cookies, and pages whose template asked for a CSRF token.
 Setting: ``CMS_PAGE_CACHE_TIMEOUT`` (seconds, default 300 in ``cms/settings/base.py``; 0 turns it off).
 """
 
+import functools
+
 from django.conf import settings
 from django.core.cache import cache
 
@@ -48,12 +50,27 @@ class CachedPageMixin:
         return super().serve(request, *args, **kwargs)
 
 
+def cached_for_visitors(view):
+    """Cache a non-page view's response for anonymous visitors like a page (e.g. /search/).
+
+    For views whose response depends only on the URL (query string included) and the content.
+    """
+
+    @functools.wraps(view)
+    def wrapper(request, *args, **kwargs):
+        request.cms_shareable_page = _anonymous_read(request)
+        return view(request, *args, **kwargs)
+
+    wrapper.cms_page_cache = True
+    return wrapper
+
+
 class PageCacheMiddleware:
     """Serves and stores the pages ``CachedPageMixin`` marked as shareable.
 
-    Only requests routed to Wagtail's page view look in the cache (the API, admin and search
-    never do): a stored page is answered once the URL is resolved, before the view and so
-    before any query.
+    Only requests routed to Wagtail's page view or a ``cached_for_visitors`` view (the site
+    search) look in the cache (the API and admin never do): a stored page is answered once the
+    URL is resolved, before the view and so before any query.
     """
 
     def __init__(self, get_response):
@@ -67,7 +84,8 @@ class PageCacheMiddleware:
         return response
 
     def process_view(self, request, view_func, view_args, view_kwargs):
-        if request.resolver_match.url_name != WAGTAIL_PAGE_VIEW or not _anonymous_read(request):
+        routed = request.resolver_match.url_name == WAGTAIL_PAGE_VIEW or getattr(view_func, "cms_page_cache", False)
+        if not routed or not _anonymous_read(request):
             return None
         key = request.cms_page_cache_key = cache_key(request, content_version(), namespace="page")
         entry = cache.get(key)
