@@ -118,3 +118,21 @@ def test_dashboard_panel_shows_the_50_most_urgent_and_says_more_are_due(source, 
     html = admin_client.get(reverse("wagtailadmin_home")).content.decode()
     assert html.count("Never reviewed") == 50
     assert "More treatment pages are due: these are the 50 most urgent." in html
+
+
+def test_search_page_is_kept_in_the_page_cache_for_visitors(source, client, settings, django_assert_num_queries):
+    settings.CMS_PAGE_CACHE_TIMEOUT = 300
+    first = client.get("/search/", {"q": "botox"})
+    with django_assert_num_queries(0):  # answered from the cache (content version remembered)
+        again = client.get("/search/", {"q": "botox"})
+    assert again.content == first.content
+
+
+def test_review_due_is_stored_on_every_save(source):
+    import datetime
+
+    source.last_reviewed = datetime.date(2026, 8, 31)
+    source.review_interval_months = 3
+    source.save(update_fields=["last_reviewed", "review_interval_months"])
+    source.refresh_from_db()
+    assert source.review_due == datetime.date(2026, 11, 30)
