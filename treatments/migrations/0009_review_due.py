@@ -24,7 +24,7 @@ def fill_review_due(apps, schema_editor):
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("treatments", "0007_clinic_words_labels"),
+        ("treatments", "0008_treatment_performed_by"),
     ]
 
     operations = [
