@@ -186,9 +186,9 @@ def peak_memory_mb(url):
         "print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)"
     )
     env = {**os.environ, "PYTHONPATH": str(PROJECT)}
-    out = subprocess.run(
-        [sys.executable, "-c", code, url, HOST], cwd=PROJECT, env=env, capture_output=True, text=True, check=True
-    )
+    out = subprocess.run([sys.executable, "-c", code, url, HOST], cwd=PROJECT, env=env, capture_output=True, text=True)
+    if out.returncode:
+        raise SystemExit(f"measuring the memory of {url} failed:\n{out.stderr[-2000:]}")
     return int(out.stdout.split()[-1]) / 1024
 
 
