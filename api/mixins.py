@@ -10,6 +10,7 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 from wagtail.api.v2.serializers import StreamField as StreamFieldSerializer
 from wagtail.api.v2.utils import BadRequestError
+from wagtail.fields import StreamField
 
 from core import stamps
 from core.caching import CachedResponsesMixin
@@ -37,6 +38,10 @@ INTEGER_PARAMETERS = frozenset(["offset", "limit", "id", "child_of", "descendant
 
 def _is_integer_field(model, name):
     return isinstance(model_field(model, name), IntegerField | ForeignKey)
+
+
+def _shows_stream_field(model, names):
+    return any(isinstance(model_field(model, name), StreamField) for name in names)
 
 
 # Serializer classes by endpoint, router, model, action and ``?fields=``; bounded, since clients
@@ -143,6 +148,12 @@ class PublicAPIMixin(CachedResponsesMixin):
             # items. (The serializer class reads its model from the queryset just kept.)
             shown = self.get_serializer_class().Meta.fields
             self.listing_queryset = optimize_queryset(self.listing_queryset, shown)
+            # A listing that shows no StreamField (the default, or ?fields=title,summary) never
+            # loads the bodies: the cost of a page of results stays the size of what it shows.
+            if hasattr(self.listing_queryset, "defer_streamfields") and not _shows_stream_field(
+                self.listing_queryset.model, shown
+            ):
+                self.listing_queryset = self.listing_queryset.defer_streamfields()
         return self.listing_queryset
 
     def listing_view(self, request):

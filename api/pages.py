@@ -15,6 +15,9 @@ from .mixins import PublicAPIMixin
 from .public_pages import is_public_in_site, public_pages, public_parent
 from .serializers import LINKED_PAGE_COLUMNS, PublicPageSerializer
 
+# Matches a ``?search=`` listing reaches at most (docs/frontend.md).
+SEARCH_RESULTS_MAX = 100
+
 
 class TreatmentPagesAPIViewSet(PublicAPIMixin, PagesAPIViewSet):
     """``/api/v2/pages/``: live, public pages only; the published revision, never a draft.
@@ -70,6 +73,14 @@ class TreatmentPagesAPIViewSet(PublicAPIMixin, PagesAPIViewSet):
         if self.public_parents is not None:
             context["public_parents"] = self.public_parents
         return context
+
+    def filter_queryset(self, queryset):
+        queryset = super().filter_queryset(queryset)
+        if "search" in self.request.GET:
+            # The best SEARCH_RESULTS_MAX matches only: total_count (and paging) stops there,
+            # so a common word in a large catalogue is never counted in full.
+            queryset = queryset[:SEARCH_RESULTS_MAX]
+        return queryset
 
     def get_base_queryset(self):
         # Like Wagtail's get_public_pages_queryset, but a login never unlocks a private page:

@@ -10,7 +10,7 @@ from clinic.models import Practitioner
 from core.page_cache import CachedPageMixin
 from core.representations import PageLinkSerializer
 from treatments.api import ImageField
-from treatments.models import TreatmentPage
+from treatments.models import LISTING_COLUMNS, TreatmentPage
 
 # How many of the newest treatments the home page shows when none are featured by hand.
 NEWEST_SHOWN = 3
@@ -62,7 +62,8 @@ class HomePage(CachedPageMixin, Page):
         treatment appears on the home page without anyone remembering to feature it.
         """
         ids = [item.treatment_id for item in self.featured_treatments.all()]
-        live = TreatmentPage.objects.live().public()
+        # Title, summary and URL only: never the bodies.
+        live = TreatmentPage.objects.live().public().only(*LISTING_COLUMNS).select_related("hero_image")
         if not ids:
             return list(live.descendant_of(self).order_by("-first_published_at", "-pk")[:NEWEST_SHOWN])
         pages = live.in_bulk(ids)

@@ -1,15 +1,24 @@
 """Site search over live, public treatment pages, text inside their sections included."""
 
+import math
+
 from django.core.paginator import Paginator
 from django.template.response import TemplateResponse
 from django.views.decorators.http import require_safe
 
+from core.page_cache import cached_public_view
+from core.stamps import PAGES
 from treatments.models import TreatmentPage
 
 from .highlight import excerpt
+from .texts import searchable_texts
 
 RESULTS_PER_PAGE = 10
 MAX_QUERY_CHARS = 200
+# Matches counted at most: past it the page says "more than 100 results" and offers the first
+# ten pages. Counting every match of a common word in a large catalogue costs more than the
+# visitor gains from the exact number.
+MAX_COUNTED = 100
 
 
 def clean_query(raw):
@@ -18,22 +27,46 @@ def clean_query(raw):
     return " ".join(text.split())[:MAX_QUERY_CHARS]
 
 
-def searchable_texts(page):
-    """The page's words in reading order, as the search index sees them."""
-    body = page.body.stream_block.get_searchable_content(page.body)
-    return [page.summary, *body]
+class BoundedResults:
+    """Ranked search results as Django's Paginator reads them, counted up to ``MAX_COUNTED``.
+
+    The count asks the database for at most ``MAX_COUNTED + 1`` matches, unranked (ranking
+    is only needed for the ten shown); a page of results is one ranked, sliced query.
+    """
+
+    def __init__(self, pages, query):
+        self.ranked = pages.search(query)
+        self.unranked = pages.search(query, order_by_relevance=False)
+        self.more = False
+
+    def count(self):
+        found = self.unranked[: MAX_COUNTED + 1].count()
+        self.more = found > MAX_COUNTED
+        return min(found, MAX_COUNTED)
+
+    def __getitem__(self, index):
+        return list(self.ranked[index])
 
 
 @require_safe
+# Cached like a page until any page is published, moved or unpublished (results may change).
+@cached_public_view(tags=[PAGES])
 def search(request):
     """Search treatments; ``?q=`` the words, ``?page=`` the result page (junk falls back to a valid page)."""
     query = clean_query(request.GET.get("q"))
-    results = TreatmentPage.objects.live().public().search(query) if query else []
+    results = BoundedResults(TreatmentPage.objects.live().public(), query) if query else []
     paginator = Paginator(results, RESULTS_PER_PAGE)
     page = paginator.get_page(request.GET.get("page"))
     hits = [{"page": result, "excerpt": excerpt(searchable_texts(result), query)} for result in page]
     return TemplateResponse(
         request,
         "search/search.html",
-        {"search_query": query, "search_results": page, "hits": hits, "paginator": paginator},
+        {
+            "search_query": query,
+            "search_results": page,
+            "hits": hits,
+            "paginator": paginator,
+            "more_results": getattr(results, "more", False),
+            "max_pages": math.ceil(MAX_COUNTED / RESULTS_PER_PAGE),
+        },
     )

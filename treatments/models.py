@@ -1,7 +1,9 @@
 """Treatment pages: the /treatments/ index and one page per treatment, with its on-label areas."""
 
 from django import forms
+from django.core.paginator import InvalidPage, Paginator
 from django.db import models
+from django.http import Http404
 from django.utils.functional import cached_property
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, HelpPanel, InlinePanel, ObjectList, TabbedInterface
@@ -22,6 +24,14 @@ from .review_fields import TreatmentPageForm, review_record_panels
 from .review_task import PractitionerApprovalTask  # noqa: F401 (a model: the workflow's task)
 from .structured_data import treatment_page_json_ld
 
+# Treatments per page of the /treatments/ index (``?page=2``, ...); see docs/decisions.md.
+TREATMENTS_PER_PAGE = 24
+# What a listing (the index, the home page's featured list) shows of a treatment: never its body.
+LISTING_COLUMNS = ("id", "title", "slug", "url_path", "path", "depth", "locale", "content_type", "summary")
+LISTING_COLUMNS += ("category", "hero_image")
+# The fields review_due is worked out from.
+REVIEW_SCHEDULE_FIELDS = frozenset(["last_reviewed", "review_interval_months"])
+
 
 class TreatmentIndexPage(CachedPageMixin, HeadlessPreviewPage, Page):
     """The list of the clinic's treatments, at /treatments/."""
@@ -39,19 +49,26 @@ class TreatmentIndexPage(CachedPageMixin, HeadlessPreviewPage, Page):
         return TreatmentIndexPermissionTester(user, self)
 
     def treatments(self):
-        """Live, public treatments under this index, in menu order."""
+        """Live, public treatments under this index, in menu order, with only what a listing shows."""
         return (
             TreatmentPage.objects.child_of(self)
             .live()
             .public()
             .order_by("path")
+            .only(*LISTING_COLUMNS)
             .select_related("hero_image")
             .prefetch_related("treatment_areas")
         )
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["treatments"] = self.treatments()
+        # One page of treatments per request: the cost stays the same however many there are.
+        paginator = Paginator(self.treatments(), TREATMENTS_PER_PAGE)
+        try:
+            page = paginator.page(request.GET.get("page") or 1)
+        except InvalidPage as e:
+            raise Http404("No such page of treatments") from e
+        context.update(treatments=page.object_list, treatments_page=page, paginator=paginator)
         return context
 
 
@@ -105,6 +122,16 @@ class TreatmentPage(CachedPageMixin, HeadlessPreviewPage, Page):
     last_reviewed = models.DateField(null=True, blank=True, help_text="When the medical review took place.")
     review_interval_months = models.PositiveSmallIntegerField(
         "Review every (months)", default=12, help_text="How often the page must be reviewed again, in months."
+    )
+    # last_reviewed + review_interval_months, kept by save(): reports filter and order by it in the
+    # database (month arithmetic in SQL differs per backend; a stored date works on every one).
+    review_due = models.DateField(
+        "Review due",
+        null=True,
+        blank=True,
+        editable=False,
+        db_index=True,
+        help_text="When the next medical review falls due (worked out from the last review).",
     )
     show_faq_structured_data = models.BooleanField(
         "Offer the FAQ to search engines", default=True, help_text="Offer the FAQ to search engines as structured data."
@@ -180,6 +207,14 @@ class TreatmentPage(CachedPageMixin, HeadlessPreviewPage, Page):
     def permissions_for_user(self, user):
         # Only practitioners publish; see treatments.permissions.
         return TreatmentPagePermissionTester(user, self)
+
+    def save(self, *args, **kwargs):
+        # Every save (editor, publish, workflow stamp, import) keeps the stored due date true.
+        self.review_due = review.review_due_date(self)
+        update_fields = kwargs.get("update_fields")
+        if update_fields is not None and REVIEW_SCHEDULE_FIELDS & set(update_fields):
+            kwargs["update_fields"] = [*update_fields, "review_due"]
+        return super().save(*args, **kwargs)
 
     def publish(self, revision, *args, **kwargs):
         # Every publish path (admin, workflow approval, scheduled publishing, code) obeys

@@ -2,6 +2,8 @@
 
 The one place that knows the review schedule (it reads pages, never queries them). The dashboard
 panel, the page explorer's "Medical review" column and the workflow (``workflow.py``) ask it.
+The due date is also stored on each page (``TreatmentPage.review_due``, kept by ``save()``), so
+reports filter and order by it in the database on SQLite and PostgreSQL alike.
 """
 
 import datetime
@@ -30,11 +32,20 @@ def review_due_date(page):
 
 def review_state(page, today=None):
     """``overdue`` (including never reviewed), ``due_soon`` (within 30 days) or ``current``."""
+    return state_for_due(review_due_date(page), today)
+
+
+def due_soon_limit(today=None):
+    """The last due date that counts as due soon: a page due on or before it needs review."""
+    return (today or timezone.localdate()) + datetime.timedelta(days=DUE_SOON_DAYS)
+
+
+def state_for_due(due, today=None):
+    """The review state of a page due on ``due`` (None: never reviewed)."""
     today = today or timezone.localdate()
-    due = review_due_date(page)
     if due is None or due < today:
         return OVERDUE
-    if due <= today + datetime.timedelta(days=DUE_SOON_DAYS):
+    if due <= due_soon_limit(today):
         return DUE_SOON
     return CURRENT
 

@@ -22,16 +22,16 @@ class MedicalReviewPanel(Component):
     template_name = "treatments/admin/medical_review_panel.html"
     order = 90  # above Wagtail's own panels: patient safety first
 
+    # The most urgent pages shown; one more is read to know whether others wait (no count).
+    limit = 50
+
     def get_context_data(self, parent_context):
+        pages = workflow.pages_needing_review(limit=self.limit + 1)
         rows = [
-            {
-                "page": page,
-                "label": review.STATE_LABELS[review.review_state(page)],
-                "due": review.review_due_date(page),
-            }
-            for page in workflow.pages_needing_review()
+            {"page": page, "label": review.STATE_LABELS[review.state_for_due(page.review_due)], "due": page.review_due}
+            for page in pages[: self.limit]
         ]
-        return {"pages": rows, "due_soon_days": review.DUE_SOON_DAYS}
+        return {"pages": rows, "due_soon_days": review.DUE_SOON_DAYS, "more": len(pages) > self.limit}
 
 
 @hooks.register("construct_homepage_panels")

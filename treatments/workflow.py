@@ -5,16 +5,14 @@ assigns it to every /treatments/ index that exists then. An index page created l
 site, or the demo loader on an empty database) is assigned here, when it is first saved.
 """
 
-import datetime
-
 from django.contrib.auth.models import Group, Permission
+from django.db.models import F, Q
 from django.db.models.signals import post_save
 from django.dispatch import receiver
-from django.utils import timezone
 from wagtail.models import GroupPagePermission, Workflow, WorkflowPage
 
 from .models import TreatmentIndexPage, TreatmentPage
-from .review import CURRENT, MEDICAL_REVIEW_WORKFLOW, PRACTITIONERS_GROUP, review_due_date, review_state
+from .review import MEDICAL_REVIEW_WORKFLOW, PRACTITIONERS_GROUP, due_soon_limit
 
 # What practitioners may do under /treatments/: approving a review publishes the page.
 PRACTITIONER_PAGE_PERMISSIONS = ["add_page", "change_page", "publish_page"]
@@ -46,17 +44,28 @@ def assign_on_create(sender, instance, created, raw=False, **kwargs):
         assign_medical_review(instance)
 
 
-def pages_needing_review(today=None):
-    """Live treatment pages whose review is overdue or due soon, most urgent first.
+# What the review panel shows of a page: never its body.
+REVIEW_COLUMNS = ("id", "title", "draft_title", "path", "depth", "last_reviewed", "review_interval_months")
+REVIEW_COLUMNS += ("review_due", "reviewed_by__name")
 
-    Drafts never published are left out: the workflow reviews them before they go live.
+
+def needing_review(today=None):
+    """Live treatment pages whose review is overdue or due soon, most urgent first, as a queryset.
+
+    Filtered and ordered in the database on the stored due date (never reviewed first, then
+    by due date, then in menu order), reading only what a report shows. Drafts never
+    published are left out: the workflow reviews them before they go live.
     """
-    today = today or timezone.localdate()
-    pages = TreatmentPage.objects.live().select_related("reviewed_by").order_by("path")
-    due = []
-    for page in pages:
-        state = review_state(page, today)
-        if state != CURRENT:
-            due.append(page)
-    # Never reviewed first, then by due date.
-    return sorted(due, key=lambda page: review_due_date(page) or datetime.date.min)
+    return (
+        TreatmentPage.objects.live()
+        .filter(Q(review_due__isnull=True) | Q(review_due__lte=due_soon_limit(today)))
+        .select_related("reviewed_by")
+        .only(*REVIEW_COLUMNS)
+        .order_by(F("review_due").asc(nulls_first=True), "path")
+    )
+
+
+def pages_needing_review(today=None, limit=None):
+    """The first ``limit`` (default: all) pages of ``needing_review``, in one query."""
+    pages = needing_review(today)
+    return list(pages[:limit] if limit is not None else pages)
