@@ -13,6 +13,7 @@ from wagtail.models import Page, Site
 from clinic.models import ClinicSettings, Practitioner
 from demo import botox
 from home.models import FeaturedTreatment, HomePage
+from products.models import Product
 from treatments.models import TreatmentIndexPage, TreatmentPage
 from treatments.review import PRACTITIONERS_GROUP
 
@@ -105,6 +106,7 @@ class DemoLoader:
         stream_block.clean(body)  # the demo obeys the same rules as an editor
         # Not medically reviewed: reviewed_by and last_reviewed stay empty, so the page is due.
         page = TreatmentPage(**botox.BOTOX, body=body)
+        page.product_links.add(page.product_links.model(sort_order=0, product=self.product()))
         for order, area in enumerate(botox.TREATMENT_AREAS):
             page.treatment_areas.add(page.treatment_areas.model(sort_order=order, **area))
         index.add_child(instance=page)
@@ -115,6 +117,14 @@ class DemoLoader:
         home.featured_treatments.add(FeaturedTreatment(treatment=page))
         home.save_revision().publish()
         return page
+
+    def product(self):
+        """The BOTOX product record (names only; the safety text is the clinic's to quote)."""
+        product = Product.objects.filter(brand_name=botox.PRODUCT["brand_name"]).first()
+        if product is None:
+            product = Product.objects.create(**botox.PRODUCT)
+            self.log(f"Created the product '{product}'.")
+        return product
 
     def superuser(self):
         username = os.environ.get("DEMO_ADMIN_USERNAME", ADMIN_USERNAME)
@@ -152,6 +162,7 @@ def demo_content():
         ("page", pages),
         ("Clinic details", ClinicSettings.objects.all()),
         ("practitioner", Practitioner.objects.filter(name=botox.PRACTITIONER["name"])),
+        ("product", Product.objects.filter(brand_name=botox.PRODUCT["brand_name"])),
     ]
 
 
@@ -162,3 +173,5 @@ def delete_demo_content():
         home.delete()  # Wagtail deletes the subtree (and the Site rooted there) with it
     ClinicSettings.objects.all().delete()
     Practitioner.objects.filter(name=botox.PRACTITIONER["name"]).delete()
+    # After the pages: a product stays while a page uses it.
+    Product.objects.filter(brand_name=botox.PRODUCT["brand_name"], treatment_links__isnull=True).delete()

@@ -76,14 +76,15 @@ def test_listing_is_constant_in_pages(demo, treatment_index, client, make_image,
     assert twenty <= 25
 
 
-def test_demo_detail_costs_four_queries(demo, client):
+def test_demo_detail_costs_five_queries(demo, client):
     # The page's type, the specific page (relations joined: the testimonial's practitioner is
-    # the reviewer), its treatment areas and its parent.
+    # the reviewer), its treatment areas, its products (with their safety information: issue 17)
+    # and its parent.
     url = f"/api/v2/pages/{demo.pk}/"
     # The first request after a change also looks up the site, the view restrictions and the
     # clinic details; they are remembered until the next change.
-    assert count(client, url) <= 7
-    assert count(client, url) <= 4
+    assert count(client, url) <= 8
+    assert count(client, url) <= 5
 
 
 def test_remembered_lookups_follow_changes(demo, client):
@@ -109,12 +110,12 @@ def test_ids_that_are_no_page_are_not_remembered(demo, client):
     assert cache.get(f"cms:remembered:{content_version()}:page-type:{demo.pk}") == demo.content_type_id
 
 
-def test_demo_detail_reads_only_the_page_and_its_areas_once_lookups_are_remembered(demo, client):
+def test_demo_detail_reads_only_the_page_its_areas_and_products_once_lookups_are_remembered(demo, client):
     # The page's type, the site, the view restrictions, the clinic details and the parent's
     # summary are remembered until content changes.
     url = f"/api/v2/pages/{demo.pk}/"
     client.get(url)
-    assert count(client, url) <= 2
+    assert count(client, url) <= 3
 
 
 def test_remembered_parent_follows_changes(demo, client):
@@ -131,5 +132,5 @@ def test_a_parent_that_is_not_public_is_null_without_looking_again(demo, client)
     assert client.get(url).json()["meta"]["parent"]["id"] == demo.get_parent().pk
     demo.get_parent().unpublish()
     client.get(url)  # the remembered lookups, after the change
-    assert count(client, url) <= 2  # Wagtail's own parent field would look it up again
+    assert count(client, url) <= 3  # Wagtail's own parent field would look it up again
     assert client.get(url).json()["meta"]["parent"] is None
