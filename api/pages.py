@@ -9,7 +9,7 @@ from wagtail.api.validators import SiteFilterValidator
 from wagtail.models import Page
 
 from core.caching import remembered
-from core.prefetch import joined_fields
+from core.prefetch import declared_prefetches, joined_fields
 
 from .mixins import PublicAPIMixin
 from .public_pages import is_public_in_site, public_pages, public_parent
@@ -66,7 +66,9 @@ class TreatmentPagesAPIViewSet(PublicAPIMixin, PagesAPIViewSet):
             shown = self.get_detail_default_fields(model)
         # Not alias_of: nearly always empty, and an empty foreign key costs no query, while
         # joining it adds a whole page's columns to every detail.
-        return model.objects.select_related(*joined_fields(model, [f for f in shown if f != "alias_of"]))
+        queryset = model.objects.select_related(*joined_fields(model, [f for f in shown if f != "alias_of"]))
+        prefetches = declared_prefetches(model, shown)
+        return queryset.prefetch_related(*prefetches) if prefetches else queryset
 
     def get_serializer_context(self):
         context = super().get_serializer_context()

@@ -168,11 +168,18 @@ def optimize_queryset(queryset, field_names):
     prefetches = [
         name for name in field_names if (field := model_field(model, name)) and field.one_to_many and not field.concrete
     ]
+    prefetches += declared_prefetches(model, field_names)
     if joins:
         queryset = queryset.select_related(*joins)
     if prefetches:
         queryset = queryset.prefetch_related(*prefetches)
     return queryset
+
+
+def declared_prefetches(model, field_names):
+    """What a model says its computed API fields read (``api_prefetch_related(field_names)``), if it says."""
+    declared = getattr(model, "api_prefetch_related", None)
+    return list(declared(field_names)) if declared is not None else []
 
 
 def model_field(model, name):

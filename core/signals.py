@@ -27,6 +27,8 @@ inside the move's transaction                 Wagtail's move transaction (``post
 that ``kind_of`` names
 ``published`` / ``unpublished`` of any        ``<kind>.published`` / ``<kind>.unpublished``
 object but a page (a page sends both kinds)
+what a page shows changed without a publish   ``page.changed`` (e.g. its product's safety
+                                              information: ``treatments.safety``)
 ============================================  ==============================================
 
 Drafts are included: a draft page moved or deleted raises ``page.moved`` or ``page.deleted``, and

@@ -53,10 +53,19 @@ BOTOX = {
         "BOTOX is a brand name for a product based on botulinum toxin type A, a product made from the "
         "bacterial toxin botulin. The procedure requires no anesthesia and only takes a few minutes to perform."
     ),
+    "category": "neuromodulator",
+    "review_interval_months": 12,
+}
+
+# The product record the page chooses: only the names the clinic's page gives. The manufacturer,
+# prescription status, boxed warning and Important Safety Information are not on the clinic's page:
+# they stay empty, listed in the admin as "to be completed by the clinic" (quoted word for word
+# from the manufacturer, with its source and the date checked), and the product does not yet
+# require them.
+PRODUCT = {
     "brand_name": "BOTOX",
     "generic_name": "botulinum toxin type A",
     "category": "neuromodulator",
-    "review_interval_months": 12,
 }
 
 # The testimonial's consent record is not on the clinic's page: placeholders, marked in the admin.

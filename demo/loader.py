@@ -14,6 +14,7 @@ from wagtail.models import Page, Site
 from clinic.models import ClinicSettings, Practitioner
 from demo import botox, images
 from home.models import FeaturedTreatment, HomePage
+from products.models import Product
 from treatments.models import TreatmentIndexPage, TreatmentPage
 from treatments.review import PRACTITIONERS_GROUP
 
@@ -134,6 +135,7 @@ class DemoLoader:
         page = TreatmentPage(**botox.BOTOX, body=body, hero_image=self.image(images.HERO))
         # "BOTOX in Portland with Dr. Michael Kim": he performs it (his profile lists it).
         page.practitioners = [practitioner]
+        page.product_links.add(page.product_links.model(sort_order=0, product=self.product()))
         for order, area in enumerate(botox.TREATMENT_AREAS):
             page.treatment_areas.add(page.treatment_areas.model(sort_order=order, **area))
         index.add_child(instance=page)
@@ -144,6 +146,14 @@ class DemoLoader:
         home.featured_treatments.add(FeaturedTreatment(treatment=page))
         home.save_revision().publish()
         return page
+
+    def product(self):
+        """The BOTOX product record (names only; the safety text is the clinic's to quote)."""
+        product = Product.objects.filter(brand_name=botox.PRODUCT["brand_name"]).first()
+        if product is None:
+            product = Product.objects.create(**botox.PRODUCT)
+            self.log(f"Created the product '{product}'.")
+        return product
 
     def superuser(self):
         username = os.environ.get("DEMO_ADMIN_USERNAME", ADMIN_USERNAME)
@@ -182,6 +192,7 @@ def demo_content():
         ("Clinic details", ClinicSettings.objects.all()),
         ("practitioner", Practitioner.objects.filter(name=botox.PRACTITIONER["name"])),
         ("image", demo_images()),
+        ("product", Product.objects.filter(brand_name=botox.PRODUCT["brand_name"])),
     ]
 
 
@@ -198,3 +209,5 @@ def delete_demo_content():
     ClinicSettings.objects.all().delete()
     Practitioner.objects.filter(name=botox.PRACTITIONER["name"]).delete()
     demo_images().delete()
+    # After the pages: a product stays while a page uses it.
+    Product.objects.filter(brand_name=botox.PRODUCT["brand_name"], treatment_links__isnull=True).delete()

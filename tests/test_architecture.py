@@ -16,7 +16,18 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
-DOMAINS = ("treatments", "home", "consultations", "search", "seo", "webhooks", "portability", "demo", "accounts")
+DOMAINS = (
+    "treatments",
+    "home",
+    "consultations",
+    "search",
+    "seo",
+    "webhooks",
+    "portability",
+    "demo",
+    "accounts",
+    "products",
+)
 PACKAGES = ("cms", "api", "clinic", *DOMAINS, "core")
 EVERYTHING = frozenset(PACKAGES)
 

@@ -3,10 +3,11 @@
 from django import forms
 from django.core.paginator import InvalidPage, Paginator
 from django.db import models
+from django.db.models import Prefetch
 from django.http import Http404
 from django.utils.functional import cached_property
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
-from wagtail.admin.panels import FieldPanel, FieldRowPanel, HelpPanel, InlinePanel, ObjectList, TabbedInterface
+from wagtail.admin.panels import FieldPanel, HelpPanel, InlinePanel, ObjectList, TabbedInterface
 from wagtail.api import APIField
 from wagtail.fields import StreamField
 from wagtail.models import Orderable, Page
@@ -15,13 +16,16 @@ from wagtail.search import index
 from clinic.models import ClinicSettings, Practitioner
 from core.page_cache import CachedPageMixin
 from core.preview import HeadlessPreviewPage
+from products.api import ImportantSafetyInformationSerializer
+from products.models import Product
 
 from . import api, review
 from .blocks import TreatmentBodyBlock
 from .permissions import TreatmentIndexPermissionTester, TreatmentPagePermissionTester
 from .publish_checks import check_ready_to_publish
-from .review_fields import TreatmentPageForm, review_record_panels
+from .review_fields import review_record_panels
 from .review_task import PractitionerApprovalTask  # noqa: F401 (a model: the workflow's task)
+from .safety import TreatmentPageSafetyForm, copy_product_names, product_problems
 from .structured_data import treatment_page_json_ld
 
 # Treatments per page of the /treatments/ index (``?page=2``, ...); see docs/decisions.md.
@@ -90,8 +94,16 @@ class TreatmentPage(CachedPageMixin, HeadlessPreviewPage, Page):
     summary = models.TextField(
         max_length=300, help_text="One or two sentences for listings and search engines (plain text)."
     )
-    brand_name = models.CharField(max_length=100, blank=True, help_text="e.g. BOTOX")
-    generic_name = models.CharField(max_length=200, blank=True, help_text="e.g. botulinum toxin type A")
+    # Copies of the first chosen product's names (treatments.safety), kept for the API, search and exports.
+    brand_name = models.CharField(
+        max_length=100, blank=True, editable=False, help_text="From the page's first product, e.g. BOTOX."
+    )
+    generic_name = models.CharField(
+        max_length=200,
+        blank=True,
+        editable=False,
+        help_text="From the page's first product, e.g. botulinum toxin type A.",
+    )
     category = models.CharField(
         max_length=30, choices=CATEGORY_CHOICES, default="other", help_text="The kind of treatment, for listings."
     )
@@ -143,7 +155,15 @@ class TreatmentPage(CachedPageMixin, HeadlessPreviewPage, Page):
         FieldPanel("body"),
     ]
     facts_panels = [
-        FieldRowPanel([FieldPanel("brand_name"), FieldPanel("generic_name")]),
+        InlinePanel(
+            "product_links",
+            label="Product",
+            heading="Products",
+            help_text=(
+                "The products this treatment uses; the first gives the page its brand and generic names. "
+                "A product's Important Safety Information shows on the page, from the product."
+            ),
+        ),
         FieldPanel("category"),
         FieldPanel("practitioners", widget=forms.CheckboxSelectMultiple),
         InlinePanel("treatment_areas", label="On-label treatment area", heading="Treatment areas"),
@@ -174,7 +194,7 @@ class TreatmentPage(CachedPageMixin, HeadlessPreviewPage, Page):
         ]
     )
 
-    base_form_class = TreatmentPageForm
+    base_form_class = TreatmentPageSafetyForm
     parent_page_types = ["treatments.TreatmentIndexPage"]
     subpage_types = []
 
@@ -193,6 +213,10 @@ class TreatmentPage(CachedPageMixin, HeadlessPreviewPage, Page):
         APIField("category"),
         APIField("hero_image", serializer=api.ImageField()),
         APIField("treatment_areas", serializer=api.TreatmentAreaSerializer(many=True, source="areas")),
+        APIField(
+            "important_safety_information",
+            serializer=ImportantSafetyInformationSerializer(many=True, source="safety_products"),
+        ),
         APIField("body"),
         APIField("reviewed_by", serializer=api.PractitionerField()),
         APIField("last_reviewed"),
@@ -209,7 +233,8 @@ class TreatmentPage(CachedPageMixin, HeadlessPreviewPage, Page):
         return TreatmentPagePermissionTester(user, self)
 
     def save(self, *args, **kwargs):
-        # Every save (editor, publish, workflow stamp, import) keeps the stored due date true.
+        # Every save keeps the names read from the products and the stored due date true.
+        copy_product_names(self)
         self.review_due = review.review_due_date(self)
         update_fields = kwargs.get("update_fields")
         if update_fields is not None and REVIEW_SCHEDULE_FIELDS & set(update_fields):
@@ -221,6 +246,30 @@ class TreatmentPage(CachedPageMixin, HeadlessPreviewPage, Page):
         # the consent and source rules; drafts are never checked.
         check_ready_to_publish(revision.as_object())
         return super().publish(revision, *args, **kwargs)
+
+    def clean(self):
+        super().clean()
+        copy_product_names(self)
+
+    @classmethod
+    def api_prefetch_related(cls, field_names):
+        """The chosen products, read in one query when the API shows a field that uses them."""
+        if {"important_safety_information", "structured_data"} & set(field_names):
+            yield Prefetch("product_links", queryset=TreatmentProduct.objects.select_related("product"))
+
+    @cached_property
+    def products(self):
+        """The chosen products in order, read once per page object (template, JSON-LD and API share them)."""
+        return [link.product for link in self.product_links.all() if link.product_id]
+
+    @property
+    def safety_products(self):
+        """The products whose boxed warning and Important Safety Information this page shows."""
+        return [product for product in self.products if product.shows_safety_information]
+
+    def safety_problems(self):
+        """What stops publishing because of the chosen products (see ``treatments.safety``)."""
+        return product_problems(self.products)
 
     @property
     def review_due_date(self):
@@ -258,3 +307,17 @@ class TreatmentArea(Orderable):
 
     def __str__(self):
         return self.name
+
+
+class TreatmentProduct(Orderable):
+    """A product a treatment page uses (e.g. BOTOX); the first one names the page's product."""
+
+    page = ParentalKey(TreatmentPage, on_delete=models.CASCADE, related_name="product_links")
+    product = models.ForeignKey(
+        Product, on_delete=models.PROTECT, related_name="treatment_links", help_text="Snippets > Products."
+    )
+
+    panels = [FieldPanel("product")]
+
+    def __str__(self):
+        return str(self.product)

@@ -43,6 +43,6 @@ def publish_problems(stream_value):
 
 def check_ready_to_publish(page):
     """Raise ValidationError naming every block that blocks publishing ``page``."""
-    problems = publish_problems(page.body)
+    problems = publish_problems(page.body) + page.safety_problems()
     if problems:
         raise ValidationError(problems)

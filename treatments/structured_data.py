@@ -101,6 +101,22 @@ def person_json_ld(practitioner):
     return {k: v for k, v in person.items() if v}
 
 
+def drug_json_ld(product, brand_name="", generic_name=""):
+    """A product as a schema.org ``Drug``: names, prescription status, boxed warning, manufacturer."""
+    if product is None:
+        drug = {"name": brand_name, "nonProprietaryName": generic_name}
+    else:
+        drug = {
+            "name": product.brand_name,
+            "nonProprietaryName": product.generic_name,
+            # schema.org's DrugPrescriptionStatus members: PrescriptionOnly, OTC.
+            "prescriptionStatus": f"{SCHEMA_ORG}/{product.prescription_status}" if product.prescription_status else "",
+            "warning": plain_text(product.boxed_warning),
+            "manufacturer": {"@type": "Organization", "name": product.manufacturer} if product.manufacturer else None,
+        }
+    return {"@type": "Drug", **{k: v for k, v in drug.items() if v}}
+
+
 def treatment_page_json_ld(page, clinic, context=None):
     """The whole JSON-LD document of a treatment page (an ``@graph`` of three nodes at most)."""
     request = context.get("request") if context else None
@@ -116,12 +132,12 @@ def treatment_page_json_ld(page, clinic, context=None):
         **pieces.get(THERAPY, {}),
     }
     therapy.setdefault("description", page.summary)
-    if page.brand_name or page.generic_name:
-        therapy["drug"] = {
-            "@type": "Drug",
-            **({"name": page.brand_name} if page.brand_name else {}),
-            **({"nonProprietaryName": page.generic_name} if page.generic_name else {}),
-        }
+    drugs = [drug_json_ld(product) for product in page.products]
+    if not drugs and (page.brand_name or page.generic_name):
+        # A page without a chosen product (e.g. imported) still names what it uses.
+        drugs = [drug_json_ld(None, page.brand_name, page.generic_name)]
+    if drugs:
+        therapy["drug"] = drugs[0] if len(drugs) == 1 else drugs
     approved = named("ApprovedIndication", [area.name for area in page.areas])
     therapy["indication"] = approved + therapy.get("indication", [])
     therapy = {k: v for k, v in therapy.items() if v not in (None, "", [])}

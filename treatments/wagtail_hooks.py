@@ -8,7 +8,11 @@ from wagtail.admin.ui.components import Component
 from wagtail.admin.ui.tables import Column, StatusTagColumn
 from wagtail.admin.viewsets.pages import PageViewSet
 
-from . import review, workflow
+from . import (
+    compliance_report,  # noqa: F401 (Reports > Testimonials compliance: registers its own hooks)
+    review,
+    workflow,
+)
 from .claims import claim_warnings
 from .models import TreatmentPage
 from .review_fields import CORRECTION_ACTION, ReviewCorrectionFormatter

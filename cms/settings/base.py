@@ -22,6 +22,7 @@ ALLOWED_HOSTS = [h for h in os.environ.get("ALLOWED_HOSTS", "").split(",") if h]
 INSTALLED_APPS = [
     "home",
     "clinic",
+    "products",
     "treatments",
     "search",
     "seo",

@@ -78,15 +78,17 @@ def test_listing_is_constant_in_pages(demo, treatment_index, client, make_image,
     assert twenty <= 25
 
 
-def test_demo_detail_costs_four_queries(demo, client):
+def test_demo_detail_costs_six_queries(demo, client):
     # The change sequence number (the database decides what is current), the site (Wagtail's
     # public Site.find_for_request, once per request), the specific page (relations joined: the
-    # testimonial's practitioner is the reviewer) and its treatment areas.
+    # testimonial's practitioner is the reviewer), its hero image's sizes, its treatment areas and
+    # its products (with their safety information: issue 17).
     url = f"/api/v2/pages/{demo.pk}/"
     # The first request after a change also looks up the page's type, the view restrictions,
-    # the parent and the clinic details; they are remembered under the sequence number.
-    assert count(client, url) <= 8
-    assert count(client, url) <= 4
+    # the parent and the clinic details (remembered under the sequence number), and makes the
+    # hero image's sizes.
+    assert count(client, url) <= 14
+    assert count(client, url) <= 6
 
 
 def test_remembered_lookups_follow_changes(demo, client):
@@ -113,12 +115,12 @@ def test_ids_that_are_no_page_are_not_remembered(demo, client):
     assert value == demo.content_type_id
 
 
-def test_demo_detail_reads_only_the_page_and_its_areas_once_lookups_are_remembered(demo, client):
+def test_demo_detail_reads_only_the_page_its_areas_and_products_once_lookups_are_remembered(demo, client):
     # The page's type, the view restrictions, the clinic details and the parent's summary are
     # remembered until content changes; the sequence number and the site are read each time.
     url = f"/api/v2/pages/{demo.pk}/"
     client.get(url)
-    assert count(client, url) <= 4
+    assert count(client, url) <= 6
 
 
 def test_remembered_parent_follows_changes(demo, client):
@@ -135,5 +137,5 @@ def test_a_parent_that_is_not_public_is_null_without_looking_again(demo, client)
     assert client.get(url).json()["meta"]["parent"]["id"] == demo.get_parent().pk
     demo.get_parent().unpublish()
     client.get(url)  # the remembered lookups, after the change
-    assert count(client, url) <= 4  # Wagtail's own parent field would look it up again
+    assert count(client, url) <= 6  # Wagtail's own parent field would look it up again
     assert client.get(url).json()["meta"]["parent"] is None

@@ -39,6 +39,7 @@ def page_form(body, action=None, title="Chemical peel", slug="chemical-peel", **
         "category": "skin",
         "body": streamfield(body),
         "treatment_areas": inline_formset([]),
+        "product_links": inline_formset([]),
         "reviewed_by": "",
         "last_reviewed": "",
         "review_interval_months": "12",

@@ -77,6 +77,7 @@ class TreatmentPageTypeTests(WagtailPageTestCase):
                     ]
                 ),
                 "treatment_areas": inline_formset([{"name": "Cheeks", "description": ""}]),
+                "product_links": inline_formset([]),
             }
         )
 

@@ -100,6 +100,22 @@ class ResultsValue(blocks.StructValue):
         """E.g. "3–4" (visits a year); the minimum alone when there is no maximum."""
         return number_range(self.get("visits_per_year_min"), self.get("visits_per_year_max"))
 
+    def typical_results(self):
+        """E.g. "Results typically last 3–4 months", read from this section's own numbers."""
+        if self.get("duration_min_months") is None:
+            return ""
+        return f"Results typically last {self.duration_months()} months"
+
+    def expected_results(self):
+        """The generally expected results a testimonial or photo is shown with (16 CFR 255.2)."""
+        parts = []
+        if self.get("days_to_full_effect") is not None:
+            days = self["days_to_full_effect"]
+            parts.append(f"the full effect shows after about {days} day{'s' if days != 1 else ''}")
+        if self.typical_results():
+            parts.append(self.typical_results()[0].lower() + self.typical_results()[1:])
+        return f"Generally expected results: {'; '.join(parts)}." if parts else ""
+
 
 class ResultsBlock(SectionBlock):
     """When results show and how long they last."""

@@ -6,6 +6,7 @@ from wagtail.blocks.stream_block import StreamBlockValidationError
 
 from ..publish_checks import publish_problems
 from .about import OverviewBlock, ResultsBlock, WhatToExpectBlock
+from .expected_results import expected_results
 from .medical import (
     CandidateCriteriaBlock,
     DosageBlock,
@@ -33,6 +34,11 @@ class TreatmentBodyBlock(blocks.StreamBlock):
     testimonial = TestimonialBlock(group="Patients")
     call_to_action = CallToActionBlock(group="Patients")
     related_treatments = RelatedTreatmentsBlock(group="Patients")
+
+    def get_api_representation(self, value, context=None):
+        # Testimonials (and photos) carry the page's generally expected results: read them once.
+        context = {**(context or {}), "expected_results": expected_results(value)}
+        return super().get_api_representation(value, context=context)
 
     def clean(self, value):
         # Publishing and submitting (not drafts) list what blocks publication at the top of
