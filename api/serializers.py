@@ -6,6 +6,8 @@ import weakref
 
 from wagtail.api.v2.serializers import PageAliasOfField, PageParentField, PageSerializer, get_serializer_class
 
+from .selection import apply_nested
+
 
 class FieldsBuiltOnce:
     """A serializer whose fields are worked out once per class, then copied for each instance.
@@ -72,3 +74,9 @@ class PublicPageSerializer(FieldsBuiltOnce, PageSerializer):
 
     parent = PublicParentField(read_only=True)
     alias_of = PublicAliasOfField(read_only=True)
+    # ``?fields=reviewed_by(name),body(faq)``, resolved by api.selection when the class is built.
+    nested_selection = {}
+
+    def to_representation(self, instance):
+        data = super().to_representation(instance)
+        return apply_nested(data, self.nested_selection) if self.nested_selection else data
