@@ -64,7 +64,7 @@ class PublicAPIMixin(CachedResponsesMixin):
             message = "; ".join(exc.messages) if isinstance(exc, DjangoValidationError) else str(exc)
             return error(message or "bad request", 400)
         if isinstance(exc, APIException):
-            response = error(str(exc.detail), exc.status_code)
+            response = error(str(exc.detail), exc.status_code, exc.default_code)
             for name, value in (self.get_exception_handler_context().get("headers") or {}).items():
                 response[name] = value
             return response
