@@ -44,9 +44,9 @@ def wagtail_fields(value, listing_defaults, detail):
         if sub:
             nested[name] = _sub_names(name, sub)
     parts = [("-" if negated else "") + name for name, negated, _sub in config]
-    if detail and parts[0] not in ("*", "_"):
+    if detail and (not parts or parts[0] not in ("*", "_")):
         parts = ["_", *listing_defaults, *parts]
-    if parts[0] == "_":
+    if parts and parts[0] == "_":
         parts = ["_", *ALWAYS_SENT, *parts[1:]]
     return ",".join(parts), nested
 

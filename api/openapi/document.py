@@ -119,9 +119,18 @@ def _id_schema(minimum=1):
     return {"type": "integer", "minimum": minimum, "maximum": MAX_ID}
 
 
-def common_parameters():
-    return [
-        query(
+# Wagtail's own rule, kept by the image and document endpoints.
+WAGTAIL_FIELDS = (
+    "Fields to add or remove, e.g. `*`, `title,-tags`, `_,title` (Wagtail's rule). An unknown name is a 400."
+)
+
+
+def common_parameters(viewset=None):
+    """``fields`` and ``rich_text_format``; ``fields`` as the endpoint reads it (``api.selection`` or Wagtail's)."""
+    if not getattr(viewset, "selects_fields", False):
+        fields = query("fields", {"type": "string"}, WAGTAIL_FIELDS)
+    else:
+        fields = query(
             "fields",
             {"type": "string"},
             "Which fields to send, on the listing and the detail alike: names add to the listing's default "
@@ -129,7 +138,9 @@ def common_parameters():
             "always sent. `name(a,b)` keeps some keys of an object (`reviewed_by(name)`), "
             "`body(faq,testimonial)` some block types. The detail without `fields` sends every field. "
             "An unknown name is a 400.",
-        ),
+        )
+    return [
+        fields,
         query("rich_text_format", {"type": "string", "enum": RICH_TEXT_FORMATS}, "Rich text output format."),
     ]
 
@@ -142,7 +153,7 @@ def _listing_parameters(viewset, model):
         query("order", {"type": "string"}, "A field to order by (`-field` descending, `random`)."),
         query("search", {"type": "string"}, "Full-text search terms."),
         query("search_operator", {"type": "string", "enum": ["and", "or"]}),
-        *common_parameters(),
+        *common_parameters(viewset),
     ]
     if issubclass(viewset, PagesAPIViewSet):
         parameters += [
@@ -252,7 +263,7 @@ class DocumentBuilder:
                 "summary": f"One of the {name}",
                 "parameters": [
                     {"name": "id", "in": "path", "required": True, "schema": _id_schema()},
-                    *common_parameters(),
+                    *common_parameters(viewset),
                     *([query("site", {"type": "string"})] if issubclass(viewset, PagesAPIViewSet) else []),
                     IF_NONE_MATCH,
                 ],
@@ -267,7 +278,7 @@ class DocumentBuilder:
                 "operationId": f"{name}_find",
                 "tags": tag,
                 "summary": f"Find one of the {name}: redirects to its detail URL",
-                "parameters": [*find_parameters, *common_parameters()],
+                "parameters": [*find_parameters, *common_parameters(viewset)],
                 "responses": {
                     "302": {
                         "description": "Found: the Location header holds the detail URL.",

@@ -47,6 +47,9 @@ def test_fields_narrow_the_detail_as_the_listing(demo, client, document):
     detail = client.get(f"/api/v2/pages/{demo.pk}/?fields=summary").json()
     assert detail == listing_item
     assert set(detail) == {"id", "meta", "title", "summary"}
+    # An empty selection is the listing's defaults, there as here.
+    empty = client.get(f"/api/v2/pages/{demo.pk}/?fields=").json()
+    assert set(empty) == {"id", "meta", "title"} and "slug" in empty["meta"]
     bare = client.get(f"/api/v2/pages/{demo.pk}/?fields=_,summary").json()
     assert bare == {
         "id": demo.pk,
