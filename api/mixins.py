@@ -89,15 +89,22 @@ class PublicAPIMixin(CachedResponsesMixin):
     def get_serializer_class(self):
         if self.building_serializer:
             return super().get_serializer_class()
-        # Wagtail builds a new serializer class (and DRF its fields' classes) on every request,
-        # though the class depends only on what the key holds: build each one once per process.
         model = self.get_queryset().model if self.action == "listing_view" else type(self.get_object())
-        router = self.request.wagtailapi_router
-        fields = self.request.GET.get("fields")
-        key = (type(self), router, model, self.action, fields)
+        return self.cached_serializer_class(
+            self.request.wagtailapi_router, model, self.action, self.request.GET.get("fields")
+        )
+
+    @classmethod
+    def cached_serializer_class(cls, router, model, action, fields):
+        """``build_serializer_class``, built once per process for each key.
+
+        Wagtail builds a new serializer class (and DRF its fields' classes) on every request,
+        though the class depends only on the key.
+        """
+        key = (cls, router, model, action, fields)
         serializer_class = _serializer_classes.get(key)
         if serializer_class is None:
-            serializer_class = self.build_serializer_class(router, model, self.action, fields)
+            serializer_class = cls.build_serializer_class(router, model, action, fields)
             if len(_serializer_classes) >= SERIALIZER_CLASSES_KEPT:
                 _serializer_classes.clear()
             _serializer_classes[key] = serializer_class
@@ -128,7 +135,7 @@ class PublicAPIMixin(CachedResponsesMixin):
     @classmethod
     def serializer_class_for(cls, router, model, fields=""):
         """The serializer class of this endpoint's detail of a ``model`` object with ``?fields=``."""
-        return cls.build_serializer_class(router, model, "detail_view", fields or None)
+        return cls.cached_serializer_class(router, model, "detail_view", fields or None)
 
     def check_detail_parameters(self):
         allowed = self.known_query_parameters - LISTING_ONLY_PARAMETERS
