@@ -53,7 +53,8 @@ def test_serializer_classes_are_built_once_per_model_and_fields():
     assert TreatmentPagesAPIViewSet.serializer_class_for(api_router, TreatmentPage) is detail
     assert "body" in detail.Meta.fields and "locale" not in detail.Meta.fields  # Wagtail's detail defaults
     title_only = TreatmentPagesAPIViewSet.serializer_class_for(api_router, TreatmentPage, fields="_,title")
-    assert title_only is not detail and title_only.Meta.fields == ["title"]
+    # id, type and title are always sent (issue 15: a client narrows on meta.type).
+    assert title_only is not detail and sorted(title_only.Meta.fields) == ["id", "title", "type"]
     everything = TreatmentPagesAPIViewSet.serializer_class_for(api_router, TreatmentPage, fields="*")
     assert "locale" in everything.Meta.fields
 
