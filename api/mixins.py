@@ -21,6 +21,7 @@ from core.prefetch import (
     remember_loaded,
 )
 
+from . import selection
 from .errors import BAD_INPUT_ERRORS, MAX_ID, error
 from .parameters import check_listing_parameters, check_query_parameters
 from .renderers import JSONRenderer
@@ -28,7 +29,7 @@ from .renderers import JSONRenderer
 # Query parameters that only make sense on listings; the detail view refuses them.
 LISTING_ONLY_PARAMETERS = frozenset(
     ["limit", "offset", "order", "search", "search_operator", "type", "child_of", "ancestor_of"]
-    + ["descendant_of", "translation_of", "locale"]
+    + ["descendant_of", "translation_of", "locale", "html_path"]
 )
 # Listing parameters that take an id or a count.
 INTEGER_PARAMETERS = frozenset(["offset", "limit", "id", "child_of", "descendant_of", "ancestor_of", "translation_of"])
@@ -63,7 +64,7 @@ class PublicAPIMixin(CachedResponsesMixin):
             message = "; ".join(exc.messages) if isinstance(exc, DjangoValidationError) else str(exc)
             return error(message or "bad request", 400)
         if isinstance(exc, APIException):
-            response = error(str(exc.detail), exc.status_code)
+            response = error(str(exc.detail), exc.status_code, exc.default_code)
             for name, value in (self.get_exception_handler_context().get("headers") or {}).items():
                 response[name] = value
             return response
@@ -80,30 +81,54 @@ class PublicAPIMixin(CachedResponsesMixin):
         context.pop("indent", None)
         return context
 
+    # Set on the throwaway view that builds a serializer class (see build_serializer_class).
+    building_serializer = False
+    # Endpoints whose ``fields`` follow api.selection's rules (pages); others keep Wagtail's.
+    selects_fields = False
+
     def get_serializer_class(self):
+        if self.building_serializer:
+            return super().get_serializer_class()
         # Wagtail builds a new serializer class (and DRF its fields' classes) on every request,
         # though the class depends only on what the key holds: build each one once per process.
         model = self.get_queryset().model if self.action == "listing_view" else type(self.get_object())
         router = self.request.wagtailapi_router
-        key = (type(self), router, model, self.action, self.request.GET.get("fields"))
+        fields = self.request.GET.get("fields")
+        key = (type(self), router, model, self.action, fields)
         serializer_class = _serializer_classes.get(key)
         if serializer_class is None:
-            serializer_class = super().get_serializer_class()
+            serializer_class = self.build_serializer_class(router, model, self.action, fields)
             if len(_serializer_classes) >= SERIALIZER_CLASSES_KEPT:
                 _serializer_classes.clear()
             _serializer_classes[key] = serializer_class
         return serializer_class
 
     @classmethod
-    def serializer_class_for(cls, router, model, fields=""):
-        """The serializer class of this endpoint's detail of a ``model`` object with ``?fields=``.
+    def build_serializer_class(cls, router, model, action, fields):
+        """The serializer class of ``action`` on a ``model`` object with ``?fields=fields``.
 
-        Asked of the endpoint as a request would ask it, with no request and no object stored.
+        Asked of a throwaway view of this endpoint as a request would ask it, with the ``fields``
+        Wagtail is to read (``api.selection``) and no request or object stored.
         """
+        nested = {}
+        if cls.selects_fields:
+            defaults = cls.get_listing_default_fields(model)
+            fields, nested = selection.wagtail_fields(fields, defaults, detail=action != "listing_view")
         request = HttpRequest()
-        request.GET = QueryDict(urlencode({"fields": fields}) if fields else "")
+        request.GET = QueryDict(urlencode({"fields": fields}) if fields is not None else "")
         request.wagtailapi_router = router
-        return cls(request=request, action="detail_view", detail_object=model()).get_serializer_class()
+        view = cls(request=request, action=action, detail_object=model(), listing_queryset=model.objects.none())
+        view.building_serializer = True
+        serializer_class = view.get_serializer_class()
+        if nested:
+            resolved = selection.resolve_nested(serializer_class(), model, nested)
+            serializer_class = type(serializer_class.__name__, (serializer_class,), {"nested_selection": resolved})
+        return serializer_class
+
+    @classmethod
+    def serializer_class_for(cls, router, model, fields=""):
+        """The serializer class of this endpoint's detail of a ``model`` object with ``?fields=``."""
+        return cls.build_serializer_class(router, model, "detail_view", fields or None)
 
     def check_detail_parameters(self):
         allowed = self.known_query_parameters - LISTING_ONLY_PARAMETERS
@@ -137,12 +162,16 @@ class PublicAPIMixin(CachedResponsesMixin):
         # A listing asks for its queryset three times (Wagtail twice, listing_view for the model);
         # it is lazy and every use clones it, so build it once per request.
         if self.listing_queryset is None:
-            self.listing_queryset = super().get_queryset()
+            self.listing_queryset = self.listing_items()
             # Join what the requested fields show, so the listing costs the same for 20 or 100
             # items. (The serializer class reads its model from the queryset just kept.)
             shown = self.get_serializer_class().Meta.fields
             self.listing_queryset = optimize_queryset(self.listing_queryset, shown)
         return self.listing_queryset
+
+    def listing_items(self):
+        """The listing's queryset before it is optimized for the fields shown (Wagtail's, by default)."""
+        return super().get_queryset()
 
     def listing_view(self, request):
         # A number beyond any database integer is the client's mistake on every database (SQLite

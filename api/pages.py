@@ -23,6 +23,8 @@ class TreatmentPagesAPIViewSet(PublicAPIMixin, PagesAPIViewSet):
     """
 
     base_serializer_class = PublicPageSerializer
+    known_query_parameters = PagesAPIViewSet.known_query_parameters | {"html_path"}
+    selects_fields = True
     # {detail page id: its parent if public too, else None}, looked up with the page (load_object).
     public_parents = None
 
@@ -51,6 +53,23 @@ class TreatmentPagesAPIViewSet(PublicAPIMixin, PagesAPIViewSet):
         self.public_parents = {page.pk: public_parent(page, site, LINKED_PAGE_COLUMNS)}
         self.check_object_permissions(self.request, page)
         return page
+
+    def listing_items(self):
+        # ``?html_path=/treatments/botox/``: the one page at that path, in the listing's shape, as its
+        # own type (so ``fields=*`` shows all of its fields) unless ``type`` says otherwise.
+        pages = super().listing_items()
+        html_path = self.request.GET.get("html_path")
+        if html_path is None:
+            return pages
+        if self.site is None:
+            return pages.none()
+        url_path = self.site.root_page.url_path + "".join(f"{part}/" for part in html_path.split("/") if part)
+        pages = pages.filter(url_path=url_path)
+        if "type" in self.request.GET:
+            return pages
+        found = self.get_base_queryset().filter(url_path=url_path).values_list("pk", "content_type_id").first()
+        model = ContentType.objects.get_for_id(found[1]).model_class() if found else None
+        return model.objects.filter(pk=found[0]) if model else pages
 
     def detail_queryset(self, model):
         """Pages of ``model`` with the foreign keys the detail can show joined.

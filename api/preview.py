@@ -10,6 +10,7 @@ from django.utils.cache import add_never_cache_headers, patch_cache_control
 from core.preview import PreviewTokenError, page_from_preview_request
 
 from .errors import error
+from .openapi.document import common_parameters, error_responses, json_response, query
 from .pages import TreatmentPagesAPIViewSet
 
 
@@ -38,7 +39,7 @@ class PagePreviewAPIViewSet(TreatmentPagesAPIViewSet):
 
     def handle_exception(self, exc):
         if isinstance(exc, PreviewTokenError):
-            return error(str(exc), exc.status)
+            return error(str(exc), exc.status, exc.code)
         return super().handle_exception(exc)
 
     def finalize_response(self, request, response, *args, **kwargs):
@@ -47,3 +48,28 @@ class PagePreviewAPIViewSet(TreatmentPagesAPIViewSet):
         add_never_cache_headers(response)
         patch_cache_control(response, private=True)
         return response
+
+    @classmethod
+    def openapi_paths(cls, prefix, document):
+        """The preview endpoint in the OpenAPI document: the live detail's shape, never cached."""
+        parameters = [
+            query("content_type", {"type": "string"}, "`app_label.modelname` of the previewed page.", required=True),
+            query("token", {"type": "string"}, "The signed token of the editor's preview.", required=True),
+            *common_parameters(),
+        ]
+        return {
+            prefix: {
+                "get": {
+                    "operationId": "page_preview",
+                    "tags": ["page_preview"],
+                    "summary": "A draft, in the live detail's shape (for a front end's preview route)",
+                    "description": "Never cached (`Cache-Control: private, no-store`); the token is the authorisation.",
+                    "security": [],
+                    "parameters": parameters,
+                    "responses": {
+                        "200": json_response("The draft, serialized as the live detail.", document.page_item()),
+                        **error_responses(400, 403, 404),
+                    },
+                }
+            }
+        }

@@ -4,7 +4,21 @@ import copy
 import functools
 import weakref
 
-from wagtail.api.v2.serializers import PageAliasOfField, PageParentField, PageSerializer, get_serializer_class
+from django.db import models
+from wagtail import fields as wagtail_fields
+from wagtail.api.v2.serializers import (
+    PageAliasOfField,
+    PageParentField,
+    PageSerializer,
+    StreamField,
+    get_serializer_class,
+)
+
+from core.representations import BlankAsNullCharField
+from core.streamfield import blanks_to_null
+from core.timestamps import UTCDateTimeField
+
+from .selection import apply_nested
 
 
 class FieldsBuiltOnce:
@@ -31,8 +45,28 @@ _fields_by_class = weakref.WeakKeyDictionary()
 LINKED_PAGE_COLUMNS = ("id", "title", "content_type", "url_path", "path", "depth", "locale")
 
 
+class PublicStreamField(StreamField):
+    """A StreamField's API JSON with optional texts left empty written as ``null``, never ``""``."""
+
+    def to_representation(self, value):
+        return blanks_to_null(value.stream_block, super().to_representation(value))
+
+
+# The API's conventions (issue 15): dates and times in UTC with "Z" (core.timestamps), an optional
+# text left empty as null, StreamFields likewise.
+UTC_FIELD_MAPPING = {
+    **PageSerializer.serializer_field_mapping,
+    models.DateTimeField: UTCDateTimeField,
+    models.CharField: BlankAsNullCharField,
+    models.TextField: BlankAsNullCharField,
+    wagtail_fields.StreamField: PublicStreamField,
+}
+
+
 class LinkedPageSerializer(FieldsBuiltOnce, PageSerializer):
     """A page another page points at (``meta.parent``, ``meta.alias_of``): id, type, URLs, title."""
+
+    serializer_field_mapping = UTC_FIELD_MAPPING
 
 
 @functools.lru_cache(maxsize=64)
@@ -70,5 +104,12 @@ class PublicAliasOfField(LinkedPageRepresentation, PageAliasOfField):
 class PublicPageSerializer(FieldsBuiltOnce, PageSerializer):
     """Wagtail's page serializer, reading the parent fetched with the page."""
 
+    serializer_field_mapping = UTC_FIELD_MAPPING
     parent = PublicParentField(read_only=True)
     alias_of = PublicAliasOfField(read_only=True)
+    # ``?fields=reviewed_by(name),body(faq)``, resolved by api.selection when the class is built.
+    nested_selection = {}
+
+    def to_representation(self, instance):
+        data = super().to_representation(instance)
+        return apply_nested(data, self.nested_selection) if self.nested_selection else data

@@ -5,7 +5,7 @@ The OpenAPI document derives the ``Practitioner`` and ``Clinic`` schemas from th
 
 from rest_framework import serializers
 
-from core.representations import ImageSerializer, ModelShapeSerializer
+from core.representations import BlankAsNullCharField, ImageSerializer, ModelShapeSerializer
 
 from .models import ClinicSettings, Practitioner
 
@@ -25,7 +25,7 @@ class ClinicSerializer(ModelShapeSerializer):
 
     phone_href = serializers.CharField(read_only=True, help_text="The phone number as a tel: URI.")
     # Plain text, as the editor typed it: the contract promises no e-mail format.
-    email = serializers.CharField(read_only=True, source="public_email")
+    email = BlankAsNullCharField(read_only=True, source="public_email", null_when_blank=True)
 
     class Meta:
         model = ClinicSettings

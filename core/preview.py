@@ -17,9 +17,10 @@ HEADLESS_PREVIEW_MODE = "headless"
 class PreviewTokenError(Exception):
     """A preview request that cannot be answered; ``status`` is the HTTP status to answer with."""
 
-    def __init__(self, message, status=400):
+    def __init__(self, message, status=400, code="bad_request"):
         super().__init__(message)
         self.status = status
+        self.code = code
 
 
 class HeadlessPreviewPage(HeadlessPreviewMixin):
@@ -49,12 +50,14 @@ class HeadlessPreviewPage(HeadlessPreviewMixin):
         try:
             cls.get_preview_signer().unsign(token, max_age=settings.CMS_PREVIEW_TOKEN_MAX_AGE)
         except signing.SignatureExpired as exc:
-            raise PreviewTokenError("The preview token has expired; preview the page again.", 403) from exc
+            raise PreviewTokenError(
+                "The preview token has expired; preview the page again.", 403, "preview_token_expired"
+            ) from exc
         except signing.BadSignature as exc:
-            raise PreviewTokenError("The preview token is not valid.", 403) from exc
+            raise PreviewTokenError("The preview token is not valid.", 403, "preview_token_invalid") from exc
         page = super().get_page_from_preview_token(token)
         if page is None:
-            raise PreviewTokenError("No preview exists for this token and content type.", 404)
+            raise PreviewTokenError("No preview exists for this token and content type.", 404, "preview_not_found")
         return page
 
 

@@ -56,8 +56,43 @@ class ShapeSerializer(Shape, serializers.Serializer):
     """A shape whose fields are declared one by one."""
 
 
+class NullWhenBlank:
+    """A text field mixin: an optional text left empty is written ``null``, never ``""`` (issue 15).
+
+    ``null_when_blank`` defaults to the field's ``allow_blank``; the field then allows null, so its
+    schema says ``["string", "null"]``.
+    """
+
+    def __init__(self, *args, null_when_blank=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.null_when_blank = self.allow_blank if null_when_blank is None else null_when_blank
+        if self.null_when_blank:
+            self.allow_null = True
+
+    def to_representation(self, value):
+        return None if value == "" and self.null_when_blank else super().to_representation(value)
+
+
+class BlankAsNullCharField(NullWhenBlank, serializers.CharField):
+    """A ``CharField`` that writes an empty optional text as ``null``."""
+
+
+@functools.cache
+def _null_when_blank(field_class):
+    return type(f"{field_class.__name__}NullWhenBlank", (NullWhenBlank, field_class), {})
+
+
 class ModelShapeSerializer(Shape, serializers.ModelSerializer):
-    """A shape of a model's fields: types, lengths and help texts come from the model."""
+    """A shape of a model's fields: types, lengths and help texts come from the model.
+
+    An optional text field (``blank=True``) left empty is written ``null``.
+    """
+
+    def build_standard_field(self, field_name, model_field):
+        field_class, kwargs = super().build_standard_field(field_name, model_field)
+        if getattr(model_field, "blank", False) and issubclass(field_class, serializers.CharField):
+            field_class, kwargs = _null_when_blank(field_class), {**kwargs, "null_when_blank": True}
+        return field_class, kwargs
 
     def get_extra_kwargs(self):
         # Shapes are written, never read: every field is read-only (and DRF then leaves out

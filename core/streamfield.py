@@ -191,3 +191,25 @@ def map_leaves(block, raw, rewrite, leaves=None, strict=False):
             value = map_leaves(child, value, rewrite, leaves, strict)
         mapped.append(value if entry is None else {**entry, "value": value})
     return mapped
+
+
+def blanks_to_null(block, data):
+    """API JSON of ``block`` (``get_api_representation``'s output) with every optional text left
+    empty (``""``) written as ``null``, the API's one way to say "absent" (issue 15); in place.
+
+    Walks the API shape, which differs from the stored one: a ListBlock is a plain list of values.
+    """
+    shape = kind(block)
+    if shape is STREAM and isinstance(data, list):
+        for item in data:
+            child = block.child_blocks.get(item.get("type")) if isinstance(item, dict) else None
+            if child is not None and "value" in item:
+                item["value"] = blanks_to_null(child, item["value"])
+    elif shape is STRUCT and isinstance(data, dict):
+        for name, child in block.child_blocks.items():
+            if name in data:
+                value = data[name]
+                data[name] = None if value == "" and not child.required else blanks_to_null(child, value)
+    elif shape is LIST and isinstance(data, list):
+        data[:] = [blanks_to_null(block.child_block, item) for item in data]
+    return data

@@ -8,7 +8,9 @@ from rest_framework import serializers
 
 from clinic.api import ClinicSerializer, PractitionerSerializer
 from clinic.models import ClinicSettings
-from core.representations import ImageSerializer, ShapeField
+from core.representations import BlankAsNullCharField, ImageSerializer, ShapeField
+
+from .structured_data import json_ld_schemas
 
 
 class ImageField(ShapeField):
@@ -45,7 +47,7 @@ class TreatmentAreaSerializer(serializers.Serializer):
     """One on-label treatment area."""
 
     name = serializers.CharField()
-    description = serializers.CharField()
+    description = BlankAsNullCharField(null_when_blank=True, help_text="What is treated there; null if not given.")
 
 
 class StructuredDataField(serializers.Field):
@@ -57,5 +59,9 @@ class StructuredDataField(serializers.Field):
     def to_representation(self, page):
         return page.structured_data(self.context.get("request"))
 
-    def openapi_schema(self):
-        return {"type": "object", "description": "The page's schema.org JSON-LD document (@context, @graph)."}
+    def openapi_schema(self, schemas):
+        """A reference to the ``JsonLd`` component; its parts are registered beside it."""
+        parts = json_ld_schemas()
+        for name, schema in parts.items():
+            schemas.component(name, lambda schema=schema: schema)
+        return schemas.ref("JsonLd")

@@ -15,6 +15,8 @@ from django.core.serializers.json import DjangoJSONEncoder
 from django.utils.html import format_html, strip_tags
 from django.utils.safestring import mark_safe
 
+from core.timestamps import utc_timestamp
+
 SCHEMA_ORG = "https://schema.org"
 THERAPY = "MedicalTherapy"
 WEB_PAGE = "MedicalWebPage"
@@ -142,7 +144,7 @@ def treatment_page_json_ld(page, clinic, context=None):
     if page.reviewed_by:
         web_page["reviewedBy"] = person_json_ld(page.reviewed_by)
     if page.last_published_at:
-        web_page["dateModified"] = page.last_published_at.isoformat()
+        web_page["dateModified"] = utc_timestamp(page.last_published_at)
 
     graph = [web_page]
     faq = pieces.get(FAQ_PAGE)
@@ -156,3 +158,131 @@ def json_ld_script(data):
     """``<script type="application/ld+json">`` holding ``data``, escaped like ``json_script``."""
     payload = json.dumps(data, cls=DjangoJSONEncoder, ensure_ascii=False).translate(_SCRIPT_ESCAPES)
     return format_html('<script type="application/ld+json">{}</script>', mark_safe(payload))
+
+
+# The JSON Schema of what ``treatment_page_json_ld`` writes: the API's ``structured_data`` field is
+# typed with it (``api.openapi`` registers each named part as a component), and a test checks every
+# page's JSON-LD against it. Properties the builder omits when empty are optional; the medical
+# therapy may carry further schema.org properties a new block contributes (its ``json_ld``).
+def _thing(schema_type, properties, required=(), extra=False):
+    return {
+        "type": "object",
+        "properties": {"@type": {"const": schema_type}, **properties},
+        "required": ["@type", *required],
+        "additionalProperties": extra,
+    }
+
+
+_TEXT = {"type": "string"}
+_URL = {"type": "string", "format": "uri"}
+_ID = {"type": "object", "properties": {"@id": _URL}, "required": ["@id"], "additionalProperties": False}
+
+
+def _named(schema_type, description=False):
+    properties = {"name": _TEXT, **({"description": _TEXT} if description else {})}
+    return {"type": "array", "items": _thing(schema_type, properties, ["name"])}
+
+
+def json_ld_schemas():
+    """``{component name: JSON Schema}`` of the JSON-LD document; ``JsonLd`` is the document itself."""
+
+    def ref(name):
+        return {"$ref": f"#/components/schemas/{name}"}
+
+    therapy = _thing(
+        THERAPY,
+        {
+            "@id": _URL,
+            "name": _TEXT,
+            "alternateName": _TEXT,
+            "description": _TEXT,
+            "howPerformed": _TEXT,
+            "drug": _thing("Drug", {"name": _TEXT, "nonProprietaryName": _TEXT}),
+            "indication": {
+                "type": "array",
+                "items": {
+                    "oneOf": [
+                        _thing("ApprovedIndication", {"name": _TEXT}, ["name"]),
+                        _thing("MedicalIndication", {"name": _TEXT, "description": _TEXT}, ["name"]),
+                    ]
+                },
+            },
+            "contraindication": _named("MedicalContraindication"),
+            "adverseOutcome": _named("MedicalEntity"),
+            "doseSchedule": _thing(
+                "DoseSchedule",
+                {"doseValue": {"type": "number"}, "doseUnit": _TEXT, "description": _TEXT},
+                ["doseValue", "doseUnit"],
+            ),
+            "preparation": {"type": "array", "items": _TEXT},
+        },
+        ["@id", "name"],
+        extra=True,
+    )
+    person = _thing("Person", {"name": _TEXT, "honorificSuffix": _TEXT, "jobTitle": _TEXT}, ["name"])
+    web_page = _thing(
+        WEB_PAGE,
+        {
+            "@id": _URL,
+            "url": _URL,
+            "name": _TEXT,
+            "description": _TEXT,
+            "inLanguage": _TEXT,
+            "mainEntity": ref("JsonLd.MedicalTherapy"),
+            "publisher": _ID,
+            "lastReviewed": {"type": "string", "format": "date"},
+            "reviewedBy": person,
+            "dateModified": {"type": "string", "format": "date-time"},
+        },
+        ["@id", "url", "name", "inLanguage", "mainEntity", "publisher"],
+    )
+    question = _thing(
+        "Question",
+        {"name": _TEXT, "acceptedAnswer": _thing("Answer", {"text": _TEXT}, ["text"])},
+        ["name", "acceptedAnswer"],
+    )
+    faq = _thing(
+        FAQ_PAGE,
+        {"@id": _URL, "url": _URL, "isPartOf": _ID, "mainEntity": {"type": "array", "items": question}},
+        ["@id", "url", "isPartOf", "mainEntity"],
+    )
+    address = _thing(
+        "PostalAddress",
+        {name: _TEXT for name in ["streetAddress", "addressLocality", "addressRegion", "postalCode", "addressCountry"]},
+    )
+    clinic = _thing(
+        "MedicalClinic",
+        {"@id": _URL, "name": _TEXT, "url": _URL, "telephone": _TEXT, "email": _TEXT, "address": address},
+        ["@id", "url"],
+    )
+    node_names = {
+        WEB_PAGE: "JsonLd.MedicalWebPage",
+        FAQ_PAGE: "JsonLd.FAQPage",
+        "MedicalClinic": "JsonLd.MedicalClinic",
+    }
+    document = {
+        "type": "object",
+        "description": "The page's schema.org JSON-LD, as embedded in its HTML: one @graph of typed nodes.",
+        "properties": {
+            "@context": {"const": SCHEMA_ORG},
+            "@graph": {
+                "type": "array",
+                "items": {
+                    "oneOf": [ref(name) for name in node_names.values()],
+                    "discriminator": {
+                        "propertyName": "@type",
+                        "mapping": {schema_type: ref(name)["$ref"] for schema_type, name in node_names.items()},
+                    },
+                },
+            },
+        },
+        "required": ["@context", "@graph"],
+        "additionalProperties": False,
+    }
+    return {
+        "JsonLd": document,
+        "JsonLd.MedicalWebPage": web_page,
+        "JsonLd.MedicalTherapy": therapy,
+        "JsonLd.FAQPage": faq,
+        "JsonLd.MedicalClinic": clinic,
+    }

@@ -74,15 +74,10 @@ class BlockSchemas:
         return schema
 
     def field_schema(self, block):
-        """The schema of a child value: optional children may be null (or empty)."""
+        """The schema of a child value: an optional child left empty is null (``core.streamfield.blanks_to_null``)."""
         schema = self.value_schema(block)
         if getattr(block, "required", True) or isinstance(block, blocks.BooleanBlock):
             return schema
-        if _is_string(schema):
-            # An optional text arrives as "", or as null when it was never filled in.
-            return nullable(schema)
-        if isinstance(block, blocks.ChoiceBlock | blocks.URLBlock | blocks.EmailBlock):
-            return {"anyOf": [schema, {"const": ""}, NULL]}
         if kind(block) is LIST:
             return schema
         return nullable(schema)
@@ -201,10 +196,6 @@ class BlockSchemas:
             return {"type": "integer", "description": f"Id of a {block.model_class._meta.verbose_name}."}
         # An unknown block: promise nothing rather than something false.
         return {"description": f"{type(block).__name__} value."}
-
-
-def _is_string(schema):
-    return schema.get("type") == "string" and "format" not in schema and "enum" not in schema
 
 
 def _flat_choices(choices):

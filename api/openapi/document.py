@@ -18,7 +18,6 @@ from django.apps import apps
 from django.conf import settings
 from django.urls import NoReverseMatch, reverse
 from wagtail.api.v2.views import BaseAPIViewSet, PagesAPIViewSet
-from wagtail.models import Page, get_page_models
 
 from core.errors import MAX_ID
 from core.representations import ImageSerializer, PageLinkSerializer
@@ -26,6 +25,7 @@ from core.representations import ImageSerializer, PageLinkSerializer
 from ..parameters import RICH_TEXT_FORMATS, filter_schema
 from .blocks import BlockSchemas
 from .fields import object_schema, shape_reference
+from .pages import page_schema, page_union, served_page_models, type_filters
 
 OPENAPI_VERSION = "3.1.0"
 JSON = "application/json"
@@ -47,10 +47,38 @@ def json_response(description, schema, headers=None):
     return response
 
 
+ERROR = {
+    "type": "object",
+    "description": (
+        "Every 4xx and 5xx of the API: `message` says what was wrong, `code` is stable for programs "
+        "(`bad_request`, `not_found`, `method_not_allowed`, `not_acceptable`, `preview_token_invalid`, "
+        "`preview_token_expired`, `preview_not_found`, and the consultation codes), `errors` lists "
+        "problems per field when there are any."
+    ),
+    "properties": {
+        "message": {"type": "string"},
+        "code": {"type": "string"},
+        "errors": {
+            "type": "object",
+            "additionalProperties": {
+                "type": "array",
+                "items": {
+                    "type": "object",
+                    "properties": {"message": {"type": "string"}, "code": {"type": "string"}},
+                    "required": ["message", "code"],
+                },
+            },
+        },
+    },
+    "required": ["message", "code"],
+}
+
+
 def error_responses(*codes):
     """The JSON error bodies every endpoint answers bad input with."""
     descriptions = {
         400: "Bad request: unknown parameter, field or type, or a malformed value.",
+        403: "The preview token is not valid or has expired.",
         404: "Not found, not live, or not public.",
         405: "Method not allowed.",
     }
@@ -79,9 +107,9 @@ def cached_ok(description, schema):
     return {"200": json_response(description, schema, CACHE_HEADERS), **NOT_MODIFIED}
 
 
-def query(name, schema, description=""):
+def query(name, schema, description="", required=False):
     """A query parameter."""
-    parameter = {"name": name, "in": "query", "required": False, "schema": schema}
+    parameter = {"name": name, "in": "query", "required": required, "schema": schema}
     if description:
         parameter["description"] = description
     return parameter
@@ -91,9 +119,17 @@ def _id_schema(minimum=1):
     return {"type": "integer", "minimum": minimum, "maximum": MAX_ID}
 
 
-def _common_parameters():
+def common_parameters():
     return [
-        query("fields", {"type": "string"}, "Fields to add or remove, e.g. `*`, `body,-title`, `_,title`."),
+        query(
+            "fields",
+            {"type": "string"},
+            "Which fields to send, on the listing and the detail alike: names add to the listing's default "
+            "fields, `_` starts from none, `*` from all, `-name` removes one; `id`, `type` and `title` are "
+            "always sent. `name(a,b)` keeps some keys of an object (`reviewed_by(name)`), "
+            "`body(faq,testimonial)` some block types. The detail without `fields` sends every field. "
+            "An unknown name is a 400.",
+        ),
         query("rich_text_format", {"type": "string", "enum": RICH_TEXT_FORMATS}, "Rich text output format."),
     ]
 
@@ -106,7 +142,7 @@ def _listing_parameters(viewset, model):
         query("order", {"type": "string"}, "A field to order by (`-field` descending, `random`)."),
         query("search", {"type": "string"}, "Full-text search terms."),
         query("search_operator", {"type": "string", "enum": ["and", "or"]}),
-        *_common_parameters(),
+        *common_parameters(),
     ]
     if issubclass(viewset, PagesAPIViewSet):
         parameters += [
@@ -115,6 +151,12 @@ def _listing_parameters(viewset, model):
             query("descendant_of", _id_schema()),
             query("ancestor_of", _id_schema()),
             query("site", {"type": "string"}, "A site's hostname (and port) to scope the pages to."),
+            query(
+                "html_path",
+                {"type": "string"},
+                "The page at this path on the site (e.g. `/treatments/botox/`): 0 or 1 items, of the page's "
+                "own type, so `fields=*` shows all of its fields.",
+            ),
         ]
     known = {parameter["name"] for parameter in parameters}
     for name in viewset.get_available_fields(model, db_fields_only=True):
@@ -122,6 +164,8 @@ def _listing_parameters(viewset, model):
             schema = filter_schema(model, name) or {"type": "string"}
             parameters.append(query(name, schema, f"Only items whose `{name}` equals this value."))
             known.add(name)
+    if issubclass(viewset, PagesAPIViewSet):
+        parameters += type_filters(viewset, known, query)
     return parameters
 
 
@@ -130,14 +174,7 @@ class DocumentBuilder:
 
     def __init__(self, router):
         self.router = router
-        self.components = {
-            "Error": {
-                "type": "object",
-                "properties": {"message": {"type": "string"}},
-                "required": ["message"],
-                "description": "Every 4xx of the API: a message saying what was wrong.",
-            }
-        }
+        self.components = {"Error": ERROR}
         self.blocks = BlockSchemas(self.components)
         self.paths = {}
 
@@ -175,7 +212,8 @@ class DocumentBuilder:
         if prefix is None:
             return
         if hasattr(viewset, "openapi_paths"):
-            self.paths.update(viewset.openapi_paths(prefix, self.blocks))
+            # An endpoint with its own URL layout describes itself, with this builder's help.
+            self.paths.update(viewset.openapi_paths(prefix, self))
             return
         if viewset.get_urlpatterns.__func__ is not BaseAPIViewSet.get_urlpatterns.__func__:
             return  # its own URL layout and no description of it: better absent than wrong
@@ -214,7 +252,7 @@ class DocumentBuilder:
                 "summary": f"One of the {name}",
                 "parameters": [
                     {"name": "id", "in": "path", "required": True, "schema": _id_schema()},
-                    *_common_parameters(),
+                    *common_parameters(),
                     *([query("site", {"type": "string"})] if issubclass(viewset, PagesAPIViewSet) else []),
                     IF_NONE_MATCH,
                 ],
@@ -229,7 +267,7 @@ class DocumentBuilder:
                 "operationId": f"{name}_find",
                 "tags": tag,
                 "summary": f"Find one of the {name}: redirects to its detail URL",
-                "parameters": [*find_parameters, *_common_parameters()],
+                "parameters": [*find_parameters, *common_parameters()],
                 "responses": {
                     "302": {
                         "description": "Found: the Location header holds the detail URL.",
@@ -242,29 +280,20 @@ class DocumentBuilder:
 
     def _item_schema(self, name, viewset):
         if issubclass(viewset, PagesAPIViewSet):
-            variants = []
-            for model in get_page_models():
+            for model in served_page_models():
                 label = model._meta.label
                 if label not in self.components:
                     self.components[label] = {}
-                    self.components[label] = self._page_schema(viewset, model)
-                variants.append(ref(label))
-            return {"anyOf": variants}
+                    self.components[label] = page_schema(viewset, self.router, model, self.blocks)
+            return page_union(self.components)
         label = viewset.model._meta.label
         if label not in self.components:
             self.components[label] = object_schema(viewset, self.router, viewset.model, self.blocks)
         return ref(label)
 
-    def _page_schema(self, viewset, model):
-        schema = object_schema(viewset, self.router, model, self.blocks)
-        if model is not Page:
-            schema["properties"]["meta"]["properties"]["type"] = {"const": model._meta.label}
-        schema["title"] = str(model._meta.verbose_name).capitalize()
-        schema["description"] = (
-            f"A {model._meta.verbose_name}. Every field can be added or removed with `fields=`; "
-            "the detail endpoint sends all of them by default."
-        )
-        return schema
+    def page_item(self):
+        """The schema of one page, any type (the pages endpoint's detail and listing item)."""
+        return self._item_schema("pages", self.router.endpoints["pages"])
 
     # Contributions of apps.
 
@@ -320,7 +349,7 @@ def own_paths():
                 "tags": ["schema"],
                 "summary": "This document",
                 "responses": {
-                    **cached_ok("The OpenAPI 3.1 document.", {"type": "object"}),
+                    **cached_ok("The OpenAPI 3.1 document.", {"type": "object", "additionalProperties": True}),
                     **error_responses(400),
                 },
             }

@@ -3,13 +3,15 @@
 Every endpoint builds its serializer from ``api_fields`` (pages) or its viewset's field
 lists (images, documents). We ask the viewset for that same serializer with every field
 switched on and map each serializer field to a schema: Wagtail's own fields by class,
-project fields through their ``openapi_schema()`` method, plain DRF fields through DRF's
+project fields through their ``openapi_schema(schemas)`` method, plain DRF fields through DRF's
 ``AutoSchema.map_field`` (max lengths, bounds, choices, formats come from the model).
 
 Shared shapes (``core.representations``: image, page link; ``clinic.api``: practitioner,
 clinic) become named components, their schemas derived from their serializers the same
 way: every field is always present, and nothing else is.
 """
+
+import inspect
 
 from django.core.exceptions import FieldDoesNotExist
 from rest_framework import serializers
@@ -58,6 +60,9 @@ def field_schema(field, model, blocks):
     if isinstance(field, ShapeField):
         return shape_reference(field.shape(), blocks, field.allow_null)
     if hasattr(field, "openapi_schema"):
+        # ``blocks`` is the document's component registry: a field may register named parts.
+        if inspect.signature(field.openapi_schema).parameters:
+            return field.openapi_schema(blocks)
         return field.openapi_schema()
     if isinstance(field, v2.StreamField):
         stream_block = model._meta.get_field(field.source).stream_block

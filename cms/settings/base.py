@@ -9,6 +9,7 @@ from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
+from corsheaders.defaults import default_headers as cors_default_headers
 
 from .security import security_header_settings
 
@@ -73,6 +74,8 @@ MIDDLEWARE = [
     # Outside the caches below, so cached pages and API answers get a fresh nonce and both headers.
     "core.security_headers.ContentSecurityPolicyMiddleware",
     "core.security_headers.PermissionsPolicyMiddleware",
+    # Outside CorsMiddleware: a preflight advertises only the methods its endpoint serves.
+    "api.cors.EndpointMethodsCorsMiddleware",
     # Before anything that can answer early, so API responses always carry CORS headers.
     "corsheaders.middleware.CorsMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
@@ -230,6 +233,12 @@ REST_FRAMEWORK = {
 # (comma-separated, scheme included), e.g. CMS_FRONTEND_ORIGINS=https://www.clinic.com
 CORS_ALLOWED_ORIGINS = [o.strip() for o in os.environ.get("CMS_FRONTEND_ORIGINS", "").split(",") if o.strip()]
 CORS_URLS_REGEX = r"^/api/.*$"
+# What browser code may read and send (issue 15): validators and caching headers, the consultation
+# intake's Location and Retry-After, and conditional requests. Methods are narrowed per endpoint
+# (api/cors.py); these are the most any endpoint serves.
+CORS_EXPOSE_HEADERS = ["ETag", "Location", "Retry-After", "Cache-Tag", "Idempotent-Replayed"]
+CORS_ALLOW_HEADERS = [*cors_default_headers, "if-none-match", "idempotency-key"]
+CORS_ALLOW_METHODS = ["GET", "HEAD", "OPTIONS", "POST"]
 
 # Headless preview: where the front end's preview route lives and how long a token is valid.
 CMS_PREVIEW_CLIENT_URL = os.environ.get("CMS_PREVIEW_CLIENT_URL", "")

@@ -64,3 +64,28 @@ def test_only_the_api_is_shared(demo, frontend, client):
 
 def test_origins_come_from_the_environment(monkeypatch):
     assert shipped_origins(monkeypatch, f"{ORIGIN}, http://localhost:3000 ,") == [ORIGIN, "http://localhost:3000"]
+
+
+def test_preflight_advertises_only_the_methods_each_endpoint_serves(demo, frontend, client):
+    # Issue 15: the read-only API never advertises DELETE, PATCH or PUT; the intake takes POST.
+    def preflight(path, method="GET"):
+        return client.options(
+            path,
+            HTTP_ORIGIN=ORIGIN,
+            HTTP_ACCESS_CONTROL_REQUEST_METHOD=method,
+            HTTP_ACCESS_CONTROL_REQUEST_HEADERS="if-none-match",
+        )
+
+    for path in ["/api/v2/pages/", f"/api/v2/pages/{demo.pk}/", "/api/v2/clinic/", "/api/v2/openapi.json"]:
+        response = preflight(path)
+        assert response.headers["access-control-allow-methods"] == "GET, HEAD, OPTIONS", path
+        assert "if-none-match" in response.headers["access-control-allow-headers"]
+    intake = preflight("/api/v2/consultations/", "POST")
+    assert intake.headers["access-control-allow-methods"] == "POST, OPTIONS"
+    assert "idempotency-key" in intake.headers["access-control-allow-headers"]
+
+
+def test_browser_code_may_read_the_validators_and_caching_headers(demo, frontend, client):
+    response = client.get("/api/v2/pages/", HTTP_ORIGIN=ORIGIN)
+    exposed = {name.strip().lower() for name in response.headers["access-control-expose-headers"].split(",")}
+    assert {"etag", "location", "retry-after", "cache-tag"} <= exposed

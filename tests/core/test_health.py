@@ -88,7 +88,10 @@ def test_api_during_database_outage_is_a_json_503(demo, server_client):
 
     assert response.status_code == 503
     assert response["Content-Type"] == "application/json"
-    assert response.json() == {"message": "The service is temporarily unavailable. Please try again in a moment."}
+    assert response.json() == {
+        "message": "The service is temporarily unavailable. Please try again in a moment.",
+        "code": "unavailable",
+    }
 
 
 def test_consultation_during_database_outage_is_refused_not_lost(demo, server_client):
