@@ -4,7 +4,13 @@ from wagtail.documents.api.v2.views import DocumentsAPIViewSet
 from wagtail.images.api.v2.views import ImagesAPIViewSet
 from wagtail.models import CollectionViewRestriction
 
+from core.representations import ImageSerializer, prefetch_renditions
+
 from .mixins import PublicAPIMixin
+
+# The Image shape's fields (core.representations), in its order: an item of /api/v2/images/ is
+# the same object a block or a page field shows, plus Wagtail's ``meta``.
+IMAGE_SHAPE_FIELDS = list(ImageSerializer().fields)
 
 
 def _without_private_collections(queryset):
@@ -16,10 +22,26 @@ def _without_private_collections(queryset):
 
 
 class PublicImagesAPIViewSet(PublicAPIMixin, ImagesAPIViewSet):
-    """``/api/v2/images/``: images outside private collections."""
+    """``/api/v2/images/``: images outside private collections, in the Image shape."""
+
+    body_fields = IMAGE_SHAPE_FIELDS
+    listing_default_fields = ["id", "type", "detail_url", *IMAGE_SHAPE_FIELDS]
+    nested_default_fields = ["id", "type", "detail_url", *IMAGE_SHAPE_FIELDS]
+
+    @classmethod
+    def get_field_serializer_overrides(cls, model):
+        # Every field of the shape is written by the shape's own field, so ``?fields=alt`` is
+        # one of them, and the OpenAPI document derives this endpoint's schema from the shape.
+        overrides = super().get_field_serializer_overrides(model)
+        return {**overrides, **{name: ImageSerializer.field(name) for name in IMAGE_SHAPE_FIELDS if name != "id"}}
 
     def get_queryset(self):
         return _without_private_collections(super().get_queryset())
+
+    def prefetch(self, instances, serializer):
+        super().prefetch(instances, serializer)
+        if "srcset" in getattr(serializer, "child", serializer).fields:
+            prefetch_renditions(instances)
 
 
 class PublicDocumentsAPIViewSet(PublicAPIMixin, DocumentsAPIViewSet):

@@ -40,6 +40,14 @@ class ClinicSettings(BaseSiteSetting):
     consultation_label = models.CharField(
         max_length=60, default="Schedule Consultation", help_text="The words on every booking button."
     )
+    logo = models.ForeignKey(
+        "wagtailimages.Image",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text="The clinic's logo, shown in the site header; its description is read aloud to blind visitors.",
+    )
 
     @classmethod
     def for_site(cls, site):
@@ -52,6 +60,7 @@ class ClinicSettings(BaseSiteSetting):
 
     panels = [
         FieldPanel("name"),
+        FieldPanel("logo"),
         FieldRowPanel([FieldPanel("phone"), FieldPanel("public_email")]),
         FieldPanel("notification_email"),
         MultiFieldPanel(

@@ -1,4 +1,4 @@
-"""Shapes of Wagtail objects any app shows: an image with its renditions, a link to a page.
+"""Shapes of Wagtail objects any app shows: an image with its sizes, a link to a page.
 
 Each shape is a read-only DRF serializer, written once: API fields, blocks and views
 serialize with it, and the OpenAPI document derives its schema from it (``api.openapi``),
@@ -6,32 +6,13 @@ named the DRF way (``ImageSerializer`` is the component ``Image``). Every field 
 is always present; a field that may be ``null`` says so with ``allow_null``.
 """
 
+import copy
 import functools
 
-from django.db.models import Prefetch, prefetch_related_objects
 from rest_framework import serializers
-from wagtail.images import get_image_model
 
-# Rendition sizes front ends get for every image: a thumbnail and a full-width one.
-RENDITIONS = {
-    "small": "max-480x480",
-    "large": "max-1600x1600",
-}
-
-
-def prefetch_renditions(images):
-    """Fetch the existing renditions of many images in one query."""
-    images = [image for image in images if not hasattr(image, "prefetched_renditions")]
-    if images:
-        rendition_model = get_image_model().get_rendition_model()
-        prefetch_related_objects(
-            images,
-            Prefetch(
-                "renditions",
-                queryset=rendition_model.objects.filter(filter_spec__in=RENDITIONS.values()),
-                to_attr="prefetched_renditions",
-            ),
-        )
+from .renditions import ASPECT_RATIOS, FORMAT_NAMES, WIDTHS, srcset
+from .renditions import prefetch_renditions as prefetch_renditions  # callers prefetch what shapes show
 
 
 class Shape:
@@ -117,36 +98,69 @@ class ShapeField(serializers.Field):
 
 
 class RenditionSerializer(ShapeSerializer):
-    """A resized copy of an image."""
+    """One size of an image: a ``srcset`` candidate."""
 
-    url = serializers.CharField()
-    width = serializers.IntegerField()
+    url = serializers.CharField(help_text="Absolute URL of the file.")
+    width = serializers.IntegerField(help_text="Pixels; the srcset `w` descriptor.")
     height = serializers.IntegerField()
+    format = serializers.ChoiceField(
+        choices=FORMAT_NAMES, help_text="The file's format; its MIME type is image/<format>."
+    )
+    aspect_ratio = serializers.ChoiceField(
+        choices=list(ASPECT_RATIOS),
+        help_text="'original' keeps the image's proportions; the others are cropped around the focal point.",
+    )
 
 
-class RenditionsSerializer(serializers.Serializer):
-    """An image's renditions, one field per size in ``RENDITIONS``."""
+class SrcsetSerializer(serializers.ListSerializer):
+    """Every size of an image (``core.renditions``): its widths x aspect ratios x formats."""
 
-    def get_fields(self):
-        return {name: RenditionSerializer() for name in RENDITIONS}
+    def get_attribute(self, image):
+        return srcset(image)
 
-    def to_representation(self, image):
-        renditions = image.get_renditions(*RENDITIONS.values())
-        return super().to_representation({name: renditions[spec] for name, spec in RENDITIONS.items()})
+    def to_representation(self, data):
+        # core.renditions writes each entry in RenditionSerializer's shape already (a test holds
+        # them to it): no per-entry serializer pass over dozens of sizes per image.
+        return data
+
+
+class FocalPointSerializer(ShapeSerializer):
+    """The part of the image the editor marked to keep in every crop, in pixels of the original."""
+
+    x = serializers.IntegerField(source="focal_point_x", help_text="Centre of the area, from the left edge.")
+    y = serializers.IntegerField(source="focal_point_y", help_text="Centre of the area, from the top edge.")
+    width = serializers.IntegerField(source="focal_point_width")
+    height = serializers.IntegerField(source="focal_point_height")
+
+    def get_attribute(self, instance):
+        image = super().get_attribute(instance)
+        return image if image.has_focal_point() else None
 
 
 class ImageSerializer(ShapeSerializer):
-    """A chosen image, expanded."""
+    """A chosen image, expanded: its text alternative, size, focal point and every size it comes in."""
 
     id = serializers.IntegerField()
     title = serializers.CharField()
     alt = serializers.CharField(source="default_alt_text", help_text="Alt text for the image.")
-    width = serializers.IntegerField()
-    height = serializers.IntegerField()
-    renditions = RenditionsSerializer(
+    width = serializers.IntegerField(help_text="The original's width in pixels.")
+    height = serializers.IntegerField(help_text="The original's height in pixels.")
+    # null when the editor set none: crops then keep the centre.
+    focal_point = FocalPointSerializer(source="*", allow_null=True)
+    srcset = SrcsetSerializer(
+        child=RenditionSerializer(),
         source="*",
-        help_text="Ready-to-use sizes: " + ", ".join(f"{name} ({spec})" for name, spec in RENDITIONS.items()),
+        help_text=(
+            f"Widths {', '.join(map(str, WIDTHS))} (never enlarged), aspect ratios {', '.join(ASPECT_RATIOS)}, "
+            "formats AVIF (where the server writes it), WebP and the original's; "
+            "ordered by aspect ratio, then format, then width."
+        ),
     )
+
+    @classmethod
+    def field(cls, name):
+        """A fresh copy of one of this shape's fields, for a serializer built elsewhere (``/api/v2/images/``)."""
+        return copy.deepcopy(_shared_serializer(cls).fields[name])
 
 
 class PageTypeField(serializers.CharField):

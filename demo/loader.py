@@ -8,10 +8,11 @@ import os
 
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
+from wagtail.images import get_image_model
 from wagtail.models import Page, Site
 
 from clinic.models import ClinicSettings, Practitioner
-from demo import botox
+from demo import botox, images
 from home.models import FeaturedTreatment, HomePage
 from treatments.models import TreatmentIndexPage, TreatmentPage
 from treatments.review import PRACTITIONERS_GROUP
@@ -27,6 +28,30 @@ class DemoLoader:
 
     def __init__(self, log=lambda line: None):
         self.log = log
+        self.images = {}
+
+    def image(self, spec):
+        """The demo image of ``spec`` (``demo.images``), drawn and created when no image has its title.
+
+        Only called for something being created, so an image the clinic deleted comes back
+        only with the page (or details) that shows it.
+        """
+        if spec["title"] not in self.images:
+            image = get_image_model().objects.filter(title=spec["title"]).first()
+            if image is None:
+                x, y, width, height = spec["focal_point"]
+                image = get_image_model().objects.create(
+                    title=spec["title"],
+                    description=spec["description"],
+                    file=images.image_file(spec),
+                    focal_point_x=x,
+                    focal_point_y=y,
+                    focal_point_width=width,
+                    focal_point_height=height,
+                )
+                self.log(f"Created the image '{image.title}'.")
+            self.images[spec["title"]] = image
+        return self.images[spec["title"]]
 
     def load(self, hostname=None, port=None, logins=True):
         home = self.home()
@@ -47,7 +72,7 @@ class DemoLoader:
             # Wagtail's install creates a plain welcome page; the clinic's home replaces it.
             for welcome in root.get_children().filter(content_type__model="page", slug="home"):
                 welcome.delete()
-            home = root.add_child(instance=HomePage(slug="home", **botox.HOME))
+            home = root.add_child(instance=HomePage(slug="home", hero_image=self.image(images.HERO), **botox.HOME))
             home.save_revision().publish()
             self.log(f"Created the home page '{home.title}'.")
         return home
@@ -76,14 +101,16 @@ class DemoLoader:
         if clinic.pk is None or not (clinic.name or clinic.phone):
             for key, value in botox.CLINIC.items():
                 setattr(clinic, key, value)
+            clinic.logo = clinic.logo or self.image(images.LOGO)
             clinic.full_clean()
             clinic.save()
             self.log("Filled in Clinic details.")
 
     def practitioner(self):
-        practitioner, created = Practitioner.objects.get_or_create(
-            name=botox.PRACTITIONER["name"], defaults=botox.PRACTITIONER
-        )
+        practitioner = Practitioner.objects.filter(name=botox.PRACTITIONER["name"]).first()
+        created = practitioner is None
+        if created:
+            practitioner = Practitioner.objects.create(**botox.PRACTITIONER, photo=self.image(images.PORTRAIT))
         if created:
             self.log(f"Created the practitioner '{practitioner.name}'.")
         return practitioner
@@ -104,7 +131,7 @@ class DemoLoader:
         body = stream_block.to_python(botox.BODY)
         stream_block.clean(body)  # the demo obeys the same rules as an editor
         # Not medically reviewed: reviewed_by and last_reviewed stay empty, so the page is due.
-        page = TreatmentPage(**botox.BOTOX, body=body)
+        page = TreatmentPage(**botox.BOTOX, body=body, hero_image=self.image(images.HERO))
         for order, area in enumerate(botox.TREATMENT_AREAS):
             page.treatment_areas.add(page.treatment_areas.model(sort_order=order, **area))
         index.add_child(instance=page)
@@ -152,7 +179,13 @@ def demo_content():
         ("page", pages),
         ("Clinic details", ClinicSettings.objects.all()),
         ("practitioner", Practitioner.objects.filter(name=botox.PRACTITIONER["name"])),
+        ("image", demo_images()),
     ]
+
+
+def demo_images():
+    """The images the demo drew (``demo.images``), found by their titles."""
+    return get_image_model().objects.filter(title__in=[spec["title"] for spec in images.IMAGES])
 
 
 def delete_demo_content():
@@ -162,3 +195,4 @@ def delete_demo_content():
         home.delete()  # Wagtail deletes the subtree (and the Site rooted there) with it
     ClinicSettings.objects.all().delete()
     Practitioner.objects.filter(name=botox.PRACTITIONER["name"]).delete()
+    demo_images().delete()

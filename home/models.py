@@ -8,6 +8,7 @@ from wagtail.models import Orderable, Page
 
 from core.page_cache import CachedPageMixin
 from core.representations import PageLinkSerializer
+from treatments.api import ImageField
 from treatments.models import TreatmentPage
 
 # How many of the newest treatments the home page shows when none are featured by hand.
@@ -18,9 +19,18 @@ class HomePage(CachedPageMixin, Page):
     """The site root: a welcome and the treatments the clinic features."""
 
     intro = models.TextField(blank=True, max_length=1000, help_text="A short welcome under the clinic's name.")
+    hero_image = models.ForeignKey(
+        "wagtailimages.Image",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text="The large picture at the top of the home page; describe it for blind visitors.",
+    )
 
     content_panels = Page.content_panels + [
         FieldPanel("intro"),
+        FieldPanel("hero_image"),
         InlinePanel(
             "featured_treatments",
             label="Featured treatment",
@@ -32,7 +42,7 @@ class HomePage(CachedPageMixin, Page):
     subpage_types = ["treatments.TreatmentIndexPage"]
     max_count = 1
 
-    api_fields = [APIField("intro"), APIField("featured")]
+    api_fields = [APIField("intro"), APIField("hero_image", serializer=ImageField()), APIField("featured")]
 
     @property
     def featured(self):

@@ -89,6 +89,9 @@ def field_schema(field, model, blocks):
         return {"type": "array", "items": serializer_schema(child, child_model, blocks)}
     if isinstance(field, v2.RelatedField):
         return nullable(blocks.component("RelatedObject", _related_object))
+    if isinstance(field, serializers.BaseSerializer):
+        # A shape's own field serving an endpoint (/api/v2/images/ items are Image shapes).
+        return shape_field_schema(field, model, blocks)
     return drf_field_schema(field)
 
 
@@ -127,6 +130,10 @@ def shape_field_schema(field, model, blocks):
     if isinstance(field, serializers.Serializer):
         schema = shape_schema(field, blocks)
         return nullable(schema) if field.allow_null else schema
+    if isinstance(field, serializers.ListSerializer):
+        # e.g. an image's srcset: a list of another shape
+        schema = {"type": "array", "items": shape_field_schema(field.child, None, blocks)}
+        return {**schema, "description": str(field.help_text)} if field.help_text else schema
     return drf_field_schema(field, _model_field(model, field.source))
 
 

@@ -92,6 +92,8 @@ MIDDLEWARE = [
     "axes.middleware.AxesMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    # Image URLs built while serving a request are absolute on its scheme, host and port.
+    "core.renditions.RequestRootMiddleware",
     # One read of the content version per request, for every cache key below.
     "core.caching.ContentVersionMiddleware",
     # Innermost: a cached page still gets every header the middleware above adds.
@@ -186,6 +188,9 @@ STATIC_ROOT = BASE_DIR / "staticfiles"
 STATIC_URL = "/static/"
 MEDIA_ROOT = BASE_DIR / "media"
 MEDIA_URL = "/media/"
+# Formats every image is offered in, best first (docs/frontend.md#images): "avif" (left out where
+# Pillow cannot write it), "webp", "original" (the uploaded file's). AVIF costs the most CPU to make.
+CMS_IMAGE_FORMATS = ["avif", "webp", "original"]
 
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},

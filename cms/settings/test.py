@@ -16,6 +16,8 @@ WHITENOISE_USE_FINDERS = True
 # force_login() (no second factor); tests/accounts switches both back on with the settings fixture.
 AXES_ENABLED = False
 CMS_REQUIRE_2FA = False
+# AVIF is slow to encode and most tests look at other things: tests/images turns it back on.
+CMS_IMAGE_FORMATS = ["webp", "original"]
 
 # On a shared Redis (CI's PostgreSQL + Redis pass), this run's keys carry their own prefix, and
 # tests clear only those (tests/conftest.py): other runs and other data in the same Redis survive.

@@ -67,8 +67,8 @@ def test_hero_image_is_expanded(demo, treatment_index, client, make_image):
     page = make_treatment(treatment_index, hero_image=make_image(title="Hero"))
     hero = client.get(f"/api/v2/pages/{page.pk}/").json()["hero_image"]
     assert hero["title"] == "Hero" and hero["alt"]
-    assert set(hero["renditions"]) == {"small", "large"}
-    assert hero["renditions"]["small"]["url"].startswith("/")
+    assert {size["aspect_ratio"] for size in hero["srcset"]} == {"original", "16:9", "1:1"}
+    assert all(size["url"].startswith("http://testserver/media/images/") for size in hero["srcset"])
 
 
 def test_clinic_details_endpoint(demo, client):

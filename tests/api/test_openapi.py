@@ -77,7 +77,8 @@ def test_block_values_follow_the_block_definitions(document):
     assert not {"consent_on_file", "consent_date", "consent_method"} & set(schemas["TestimonialBlock"]["properties"])
     # Choosers are the expanded objects the API sends, not ids.
     assert {"$ref": "#/components/schemas/Image"} in schemas["OverviewBlock"]["properties"]["image"]["anyOf"]
-    assert schemas["Image"]["properties"]["renditions"]["required"] == ["small", "large"]
+    assert schemas["Image"]["properties"]["srcset"]["items"] == {"$ref": "#/components/schemas/Rendition"}
+    assert schemas["Rendition"]["required"] == ["url", "width", "height", "format", "aspect_ratio"]
     # What a block adds to its API JSON is stated on the block and shows up here.
     assert schemas["OffLabelUsesBlock"]["properties"]["off_label"] == {"const": True}
     assert "off_label" in schemas["OffLabelUsesBlock"]["required"]
