@@ -11,19 +11,25 @@ type DetailPath = paths["/api/v2/pages/{id}/"]["get"];
 export type Detail = DetailPath["responses"][200]["content"]["application/json"];
 /** Exactly the treatment page's schema. */
 export type TreatmentPage = Extract<Detail, { meta: { type: "treatments.TreatmentPage" } }>;
-export type BodyBlock = TreatmentPage["body"][number];
-export type Image = Schemas["Image"];
+/** A treatment page's body: present unless a `?fields=` selection left it out. */
+export type BodyBlock = NonNullable<TreatmentPage["body"]>[number];
 
 export const apiUrl = (import.meta.env.CMS_API_URL ?? "http://127.0.0.1:8000").replace(/\/$/, "");
 
 export const api = createClient<paths>({ baseUrl: apiUrl });
 
+type Listing = paths["/api/v2/pages/"]["get"]["responses"][200]["content"]["application/json"];
+/** A page as the listing serves it (the same union, with the fields a `?fields=` asked for). */
+export type ListedPage = Listing["items"][number];
+
 /**
  * TypeScript narrows a union only on a property of the object itself, and pages carry their
  * type one level down (`meta.type`, as Wagtail's API does): this guard is the one place that
- * turns a `Detail` into the page type it names.
+ * turns a page from the detail, the listing or the preview into the page type it names.
  */
-export function isTreatmentPage(page: Detail): page is TreatmentPage {
+export function isTreatmentPage<P extends { meta: { type: string } }>(
+  page: P,
+): page is Extract<P, { meta: { type: "treatments.TreatmentPage" } }> {
   return page.meta.type === "treatments.TreatmentPage";
 }
 
@@ -35,17 +41,22 @@ export function ok<T>(result: { data?: T; error?: unknown; response: Response },
   return result.data;
 }
 
-/** Every live treatment page, with what a listing card shows. */
+/** Every live treatment page, every field: one request per page of 20 (the API's limit). */
 export async function treatmentPages() {
-  const result = await api.GET("/api/v2/pages/", {
-    params: { query: { type: "treatments.TreatmentPage", fields: "summary,hero_image", limit: 100 } },
-  });
-  return ok(result, "GET /api/v2/pages/?type=treatments.TreatmentPage").items;
+  const pages = [];
+  for (let offset = 0; ; offset += 20) {
+    const query = { type: "treatments.TreatmentPage", fields: "*", limit: 20, offset };
+    const listing = ok(await api.GET("/api/v2/pages/", { params: { query } }), "GET /api/v2/pages/");
+    pages.push(...listing.items.filter(isTreatmentPage));
+    if (listing.items.length < 20 || pages.length >= listing.meta.total_count) return pages;
+  }
 }
 
-/** One page, every field. */
-export async function pageDetail(id: number): Promise<Detail> {
-  return ok(await api.GET("/api/v2/pages/{id}/", { params: { path: { id } } }), `GET /api/v2/pages/${id}/`);
+/** The page a path shows, every field, in one request; null when no live public page has it. */
+export async function pageByPath(htmlPath: string): Promise<ListedPage | null> {
+  const query = { html_path: htmlPath, fields: "*" };
+  const listing = ok(await api.GET("/api/v2/pages/", { params: { query } }), `GET /api/v2/pages/?html_path=${htmlPath}`);
+  return listing.items[0] ?? null;
 }
 
 /** The JSON-LD document, safe to place inside a <script> element. */
