@@ -2,7 +2,10 @@
 
 import hashlib
 import hmac
+import json
 import re
+import shutil
+import subprocess
 from pathlib import Path
 
 import pytest
@@ -94,3 +97,42 @@ def test_docs_show_the_tested_module_verbatim():
     docs = DOCS.read_text()
     source = Path(verify_module.__file__).read_text()
     assert f"```python\n{source}```" in docs
+
+
+def typescript_snippet_as_javascript():
+    """The docs' TypeScript ``verifySignature``, its few type annotations removed, as an ES module."""
+    blocks = [part.split("```", 1)[0] for part in DOCS.read_text().split("```ts\n")[1:]]
+    (block,) = [block for block in blocks if "function verifySignature" in block]
+    code = block.split("// app/api/revalidate/route.ts", 1)[0]
+    for pattern, replacement in [
+        (r"header: string \| null \| undefined,", "header,"),
+        (r"body: string \| Buffer,", "body,"),
+        (r"secret: string,", "secret,"),
+        (r"now: number =", "now ="),
+        (r"\): boolean \{", ") {"),
+        (r"\(part\): \[string, string\] =>", "(part) =>"),
+    ]:
+        code, count = re.subn(pattern, replacement, code)
+        assert count == 1, pattern
+    return code
+
+
+@pytest.mark.skipif(shutil.which("node") is None, reason="needs Node.js")
+def test_docs_typescript_snippet_agrees_with_python(tmp_path):
+    good = sign(BODY, SECRET, timestamp=NOW)
+    cases = [good, f"t={NOW},v1={VALID_DIGEST[:63]}", "", "garbage", f"t={NOW}", sign(BODY, "other", timestamp=NOW)]
+    cases += [f"t={NOW},v1={VALID_DIGEST.upper()}", f"t=abc,v1={VALID_DIGEST}", ",,,==,"]
+    clocks = [NOW, NOW + 300, NOW + 301, NOW - 301]
+    script = tmp_path / "check.mjs"
+    script.write_text(
+        typescript_snippet_as_javascript()
+        + f"\nconst cases = {json.dumps(cases)};\nconst clocks = {json.dumps(clocks)};\n"
+        + f"const body = Buffer.from({json.dumps(BODY.decode())});\n"
+        + "const out = [verifySignature(undefined, body, 's'), verifySignature(null, body, 's')];\n"
+        + f"for (const h of cases) for (const c of clocks) out.push(verifySignature(h, body, {json.dumps(SECRET)}, c));\n"
+        + "console.log(JSON.stringify(out));\n"
+    )
+    result = subprocess.run(["node", str(script)], capture_output=True, text=True, timeout=60, check=True)
+    expected = [False, False] + [verify_signature(h, BODY, SECRET, now=c) for h in cases for c in clocks]
+    assert json.loads(result.stdout) == expected
+    assert expected[2:4] == [True, True]  # the fresh signature verifies in both
