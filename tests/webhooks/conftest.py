@@ -2,6 +2,7 @@
 
 import threading
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from unittest import mock
 
 import pytest
 from django.core.management import call_command
@@ -91,7 +92,11 @@ def run_worker(max_tasks=None):
     args = ["db_worker", "--backend", "webhooks", "--batch", "--no-startup-delay", "--no-reload", "--verbosity", "0"]
     if max_tasks is not None:
         args += ["--max-tasks", str(max_tasks)]
-    call_command(*args)
+    # The worker closes "old" database connections between tasks, as a long-running process should;
+    # in-process it shares the test's connection, whose open transaction (the test's isolation) that
+    # would end on PostgreSQL. Everything else is the real command against the real queue.
+    with mock.patch("django_tasks_db.management.commands.db_worker.close_old_connections"):
+        call_command(*args)
 
 
 @pytest.fixture
