@@ -19,8 +19,11 @@ migrate: $(VENV)/.installed
 demo: migrate
 	$(BIN)/python manage.py load_demo_content --hostname $(HOST) --port $(PORT)
 
+# The webhook worker runs beside the server and stops with it (the trap), however runserver ends.
 run: demo
 	@echo "Site: http://$(HOST):$(PORT)/  Admin: http://$(HOST):$(PORT)/admin/ (admin / botox-demo; practitioner dr.kim / botox-review)"
+	$(BIN)/python manage.py db_worker --backend webhooks --no-reload & worker=$$!; \
+	trap 'kill $$worker 2>/dev/null; wait $$worker 2>/dev/null' EXIT INT TERM; \
 	$(BIN)/python manage.py runserver $(HOST):$(PORT)
 
 test: $(VENV)/.installed

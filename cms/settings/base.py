@@ -54,6 +54,8 @@ INSTALLED_APPS = [
     "wagtail",
     "modelcluster",
     "taggit",
+    "django_tasks",
+    "django_tasks_db",
     "rest_framework",
     "django_filters",
     "django.contrib.admin",
@@ -279,6 +281,14 @@ CMS_WEBHOOK_TIMEOUT = float(os.environ.get("CMS_WEBHOOK_TIMEOUT", "5"))
 CMS_WEBHOOK_MAX_ATTEMPTS = int(os.environ.get("CMS_WEBHOOK_MAX_ATTEMPTS", "10"))
 CMS_WEBHOOK_RETRY_BASE_SECONDS = float(os.environ.get("CMS_WEBHOOK_RETRY_BASE_SECONDS", "30"))
 CMS_WEBHOOK_RETRY_MAX_SECONDS = float(os.environ.get("CMS_WEBHOOK_RETRY_MAX_SECONDS", "3600"))
+
+# Background work (django-tasks). Wagtail's own tasks (reference and search index updates) stay on
+# the immediate default; webhook delivery goes to a queue in the database, run off the request path
+# by the worker process: `manage.py db_worker --backend webhooks` (docs/operations.md).
+TASKS = {
+    "default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"},
+    "webhooks": {"BACKEND": "django_tasks_db.DatabaseBackend"},
+}
 
 # Consultation requests (see README "Consultation requests").
 # Per client address, django-ratelimit syntax ("10/h", "100/d"); empty disables the limit.

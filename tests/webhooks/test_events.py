@@ -3,6 +3,7 @@
 import hashlib
 import hmac
 import json
+import time
 
 import pytest
 from django.db import transaction
@@ -13,6 +14,7 @@ from tests.treatments.factories import make_treatment
 from tests.webhooks.conftest import SECRET, Receiver
 from treatments.models import TreatmentPage
 from webhooks.models import WebhookDelivery
+from webhooks.signing import verify
 
 
 def bodies(receiver):
@@ -24,8 +26,10 @@ def test_publish_sends_a_signed_event(treatment_index, receiver, committed):
     committed(lambda: page.save_revision().publish())
 
     ((headers, body),) = receiver.requests
-    expected = "sha256=" + hmac.new(SECRET.encode(), body, hashlib.sha256).hexdigest()
-    assert headers["X-CMS-Signature"] == expected
+    timestamp = headers["X-CMS-Signature"].split(",")[0].removeprefix("t=")
+    expected = hmac.new(SECRET.encode(), f"{timestamp}.".encode() + body, hashlib.sha256).hexdigest()
+    assert headers["X-CMS-Signature"] == f"t={timestamp},v1={expected}"
+    assert abs(int(timestamp) - time.time()) < 60
     assert headers["Content-Type"] == "application/json"
     assert headers["X-CMS-Event"] == "page.published"
     event = json.loads(body)
@@ -53,7 +57,8 @@ def test_one_row_per_endpoint(treatment_index, settings, committed):
         assert first.events == second.events == ["page.published"]
         # Each endpoint's signature is made with its own secret.
         (headers, body) = second.requests[0]
-        assert headers["X-CMS-Signature"] == "sha256=" + hmac.new(b"b", body, hashlib.sha256).hexdigest()
+        assert verify(body, "b", headers["X-CMS-Signature"])
+        assert not verify(body, "a", headers["X-CMS-Signature"])
     finally:
         first.close()
         second.close()
