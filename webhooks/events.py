@@ -11,6 +11,8 @@ from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
 from django.utils import timezone
 
+from core.timestamps import utc_timestamp
+
 from . import paths
 from .config import WebhookConfigError, endpoints
 from .models import WebhookDelivery
@@ -73,7 +75,7 @@ def record(event, payload, to):
     Rolled back with the change if the change rolls back, so a receiver never hears of
     content that does not exist.
     """
-    body = {"event": event, "timestamp": timezone.now().isoformat(), **payload}
+    body = {"event": event, "timestamp": utc_timestamp(timezone.now()), **payload}
     rows = WebhookDelivery.objects.bulk_create(
         [WebhookDelivery(event=event, payload=body, endpoint_url=endpoint.url) for endpoint in to]
     )

@@ -4,6 +4,7 @@
   serializers they use (``fields.py``); StreamFields typed block by block (``blocks.py``).
 - Every installed project app whose ``<app>/api.py`` defines ``openapi_paths()`` adds its
   own paths; this is how endpoints outside the router (consultation requests) appear.
+  ``openapi_webhooks()`` there adds to the document's ``webhooks`` (the publish events).
   An ``openapi_components`` list of shape serializers there adds their components (named
   and derived as in ``fields.py``), besides the shared image and page link shapes.
 - A router endpoint with its own URL layout describes itself with a classmethod
@@ -207,6 +208,7 @@ class DocumentBuilder:
             },
             "servers": [{"url": "/"}],
             "paths": dict(sorted(self.paths.items())),
+            "webhooks": self._app_webhooks(),
             "components": {"schemas": dict(sorted(self.components.items()))},
         }
 
@@ -324,6 +326,12 @@ class DocumentBuilder:
             shapes += getattr(module, "openapi_components", [])
         for shape in shapes:
             shape_reference(shape(), self.blocks)
+
+    def _app_webhooks(self):
+        webhooks = {}
+        for module in self._app_api_modules():
+            webhooks.update(getattr(module, "openapi_webhooks", dict)())
+        return dict(sorted(webhooks.items()))
 
     def _add_app_paths(self):
         for path, item in own_paths().items():
