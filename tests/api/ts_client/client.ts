@@ -84,9 +84,13 @@ export function summarize(page: Detail): string[] {
         break;
     }
   }
+  // The image's alt text and intrinsic size (what an <img> needs besides its URLs).
   const hero = page.hero_image;
-  if (hero?.renditions) {
-    lines.push(`${hero.renditions.large.url} ${hero.renditions.large.width}w`, hero.alt ?? "");
+  if (hero) {
+    lines.push(hero.alt ?? "", `${hero.width ?? 0}x${hero.height ?? 0}`);
+    // Every size it comes in: a srcset candidate per width, format and aspect ratio.
+    const webp = (hero.srcset ?? []).filter((r) => r.format === "webp" && r.aspect_ratio === "original");
+    lines.push(webp.map((r) => `${r.url} ${r.width}w`).join(", "));
   }
   lines.push(page.reviewed_by?.name ?? "not reviewed yet", page.meta.first_published_at ?? "");
   return lines;
