@@ -171,3 +171,13 @@ def test_production_admin_links_name_the_public_host_over_https(tmp_path):
         WAGTAILADMIN_BASE_URL="https://admin.clinic.example",
     )
     assert values == ["https://admin.clinic.example", None]
+
+
+@pytest.mark.parametrize("value", ["www.clinic.example", "ftp://clinic.example", "https://", "https://a.example/?x=1"])
+def test_a_malformed_front_end_address_is_refused_by_check(settings, value):
+    from core.checks import frontend_base_url
+
+    settings.CMS_FRONTEND_BASE_URL = value
+    assert [error.id for error in frontend_base_url()] == ["core.E002"]
+    settings.CMS_FRONTEND_BASE_URL = "https://www.clinic.example/app"
+    assert frontend_base_url() == []
