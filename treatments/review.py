@@ -27,7 +27,9 @@ def review_due_date(page):
     """The date the next review falls due, or None for a page never reviewed."""
     if page.last_reviewed is None:
         return None
-    return page.last_reviewed + relativedelta(months=page.review_interval_months)
+    # Code that assigns an ISO string (an import, a form's raw data) gets the date it names.
+    last_reviewed = page._meta.get_field("last_reviewed").to_python(page.last_reviewed)
+    return last_reviewed + relativedelta(months=page.review_interval_months)
 
 
 def review_state(page, today=None):

@@ -136,5 +136,5 @@ def test_inbox_query_count(client, requests_, staff_user, django_assert_max_num_
         ConsultationRequest(name=f"P{i}", email=f"p{i}@example.com", consent=True, reference=f"CR-TEST{i:04d}")
         for i in range(20)
     )
-    with django_assert_max_num_queries(15):
+    with django_assert_max_num_queries(16):  # one more since issue 12: the site, looked up by Wagtail
         assert client.get(INDEX).status_code == 200

@@ -20,8 +20,9 @@ BODY_COLUMN = '"treatments_treatmentpage"."body"'
 
 # Each endpoint, and the most queries it may cost (measured on SQLite; PostgreSQL the same).
 ENDPOINTS = {
-    "index": ("/treatments/", 10),
-    "home": ("/", 10),
+    # Pages also read the site and the change sequence number from the database (issue 12).
+    "index": ("/treatments/", 12),
+    "home": ("/", 12),
     "search page": ("/search/?q=botox", 6),
     "API listing": ("/api/v2/pages/?type=treatments.TreatmentPage&fields=summary,category", 6),
     "API listing, default fields": ("/api/v2/pages/", 6),
@@ -123,7 +124,7 @@ def test_dashboard_panel_shows_the_50_most_urgent_and_says_more_are_due(source, 
 def test_search_page_is_kept_in_the_page_cache_for_visitors(source, client, settings, django_assert_num_queries):
     settings.CMS_PAGE_CACHE_TIMEOUT = 300
     first = client.get("/search/", {"q": "botox"})
-    with django_assert_num_queries(0):  # answered from the cache (content version remembered)
+    with django_assert_num_queries(1):  # answered from the cache after one check: are its stamps current?
         again = client.get("/search/", {"q": "botox"})
     assert again.content == first.content
 

@@ -154,7 +154,7 @@ def test_admin_refuses_an_unsourced_claim_on_publish_but_saves_the_draft(demo, t
 
 def test_off_label_uses_are_labelled_on_the_page_and_in_the_api(demo, client):
     html = client.get(demo.url).content.decode()
-    assert "Off-label use:" in html
+    assert "<strong>Off-label use</strong>" in html  # one notice for the list (issue 16)
     data = client.get(f"/api/v2/pages/{demo.pk}/").json()
     (off_label,) = [block["value"] for block in data["body"] if block["type"] == "off_label_uses"]
     assert off_label["off_label"] is True
