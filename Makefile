@@ -19,6 +19,8 @@ migrate: $(VENV)/.installed
 demo: migrate
 	$(BIN)/python manage.py load_demo_content --hostname $(HOST) --port $(PORT)
 
+# Links in emails sent outside a request (review notifications) name the address served, not :8000.
+run: export WAGTAILADMIN_BASE_URL ?= http://$(HOST):$(PORT)
 # The webhook worker runs beside the server and stops with it (the trap), however runserver ends.
 run: demo
 	@echo "Site: http://$(HOST):$(PORT)/  Admin: http://$(HOST):$(PORT)/admin/ (admin / botox-demo; practitioner dr.kim / botox-review)"

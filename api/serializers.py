@@ -8,12 +8,14 @@ from django.db import models
 from wagtail import fields as wagtail_fields
 from wagtail.api.v2.serializers import (
     PageAliasOfField,
+    PageHtmlUrlField,
     PageParentField,
     PageSerializer,
     StreamField,
     get_serializer_class,
 )
 
+from core.hosts import frontend_url
 from core.representations import BlankAsNullCharField
 from core.streamfield import blanks_to_null
 from core.timestamps import UTCDateTimeField
@@ -63,10 +65,18 @@ UTC_FIELD_MAPPING = {
 }
 
 
+class PublicHtmlUrlField(PageHtmlUrlField):
+    """``meta.html_url``: the page's public URL, on the front end's host when one serves the pages."""
+
+    def to_representation(self, page):
+        return frontend_url(super().to_representation(page))
+
+
 class LinkedPageSerializer(FieldsBuiltOnce, PageSerializer):
     """A page another page points at (``meta.parent``, ``meta.alias_of``): id, type, URLs, title."""
 
     serializer_field_mapping = UTC_FIELD_MAPPING
+    html_url = PublicHtmlUrlField(read_only=True)
 
 
 @functools.lru_cache(maxsize=64)
@@ -105,6 +115,7 @@ class PublicPageSerializer(FieldsBuiltOnce, PageSerializer):
     """Wagtail's page serializer, reading the parent fetched with the page."""
 
     serializer_field_mapping = UTC_FIELD_MAPPING
+    html_url = PublicHtmlUrlField(read_only=True)
     parent = PublicParentField(read_only=True)
     alias_of = PublicAliasOfField(read_only=True)
     # ``?fields=reviewed_by(name),body(faq)``, resolved by api.selection when the class is built.

@@ -2,10 +2,11 @@
 
 import logging
 
-from django.conf import settings
 from django.core.mail import EmailMultiAlternatives
 from django.template.loader import render_to_string
 from django.urls import reverse
+
+from core.hosts import admin_base_url
 
 from .models import ConsultationRequest
 
@@ -21,7 +22,8 @@ def notify_clinic(consultation_pk, recipient):
         consultation = ConsultationRequest.objects.select_related("treatment").get(pk=consultation_pk)
         context = {
             "consultation": consultation,
-            "admin_url": settings.WAGTAILADMIN_BASE_URL.rstrip("/")
+            # WAGTAILADMIN_BASE_URL, else the default Site: sent after the request, never a default port.
+            "admin_url": admin_base_url()
             + reverse("consultations_consultationrequest_modeladmin_inspect", args=[consultation.pk]),
         }
         subject = f"New consultation request {consultation.reference}"

@@ -1,6 +1,7 @@
 """Deploy checks of the shared machinery: caches shared by every process that serves requests."""
 
 import os
+from urllib.parse import urlsplit
 
 from django.conf import settings
 from django.core.checks import Error, Tags, register
@@ -32,6 +33,22 @@ def shared_cache_for_several_workers(app_configs=None, **kwargs):
                 hint="Set REDIS_URL, or leave it unset in production to use the database cache "
                 "(table cms_cache), or run one worker (WEB_CONCURRENCY=1).",
                 id="core.E001",
+            )
+        ]
+    return []
+
+
+@register()
+def frontend_base_url(app_configs=None, **kwargs):
+    """``CMS_FRONTEND_BASE_URL``, when set, is an absolute http(s) URL (pages' public URLs start with it)."""
+    value = settings.CMS_FRONTEND_BASE_URL
+    parts = urlsplit(value)
+    if value and (parts.scheme not in ("http", "https") or not parts.netloc or parts.query or parts.fragment):
+        return [
+            Error(
+                f"CMS_FRONTEND_BASE_URL must be an absolute http(s) URL, not {value!r}.",
+                hint="e.g. https://www.clinic.com: the front end that serves the pages; leave it unset otherwise.",
+                id="core.E002",
             )
         ]
     return []

@@ -6,6 +6,7 @@ from django.views.decorators.http import require_safe
 from wagtail.models import Site
 
 from clinic.models import ClinicSettings, Practitioner
+from core.hosts import frontend_root
 from seo.people_places import location_json_ld, practitioner_json_ld
 from treatments.models import TreatmentPage
 from treatments.structured_data import json_ld_script
@@ -27,19 +28,20 @@ def practitioner_detail(request, slug):
     """``/practitioners/<slug>/``: photo, credentials, bio, treatments performed and pages reviewed."""
     practitioner = get_object_or_404(Practitioner.objects.select_related("photo"), slug=slug)
     clinic = ClinicSettings.for_request(request)
-    site_url = _site_url(request)
+    site_url = _site_url(request)  # images are served here; pages by the front end when there is one
+    public_url = frontend_root(site_url)
     live = TreatmentPage.objects.live().public().order_by("title")
     performs = list(live.filter(practitioners=practitioner))
     reviewed = list(live.filter(reviewed_by=practitioner))
-    page_url = f"{site_url}{practitioner.get_absolute_url()}"
+    page_url = f"{public_url}{practitioner.get_absolute_url()}"
     photo = practitioner.photo.get_rendition(PHOTO_SPEC) if practitioner.photo else None
     json_ld = practitioner_json_ld(
         practitioner,
         clinic,
-        site_url,
+        public_url,
         page_url,
         image_url=_absolute(site_url, photo.url) if photo else "",
-        treatments=[(page, _absolute(site_url, page.url)) for page in performs],
+        treatments=[(page, _absolute(public_url, page.url)) for page in performs],
     )
     context = {
         "practitioner": practitioner,
@@ -58,12 +60,12 @@ def location(request):
     if not clinic.pk:
         raise Http404("No clinic details yet.")
     site_url = _site_url(request)
-    page_url = f"{site_url}/location/"
+    page_url = f"{frontend_root(site_url)}/location/"
     logo_url = _absolute(site_url, clinic.logo.get_rendition("max-400x400").url) if clinic.logo else ""
     context = {
         "hours": [child.value for child in clinic.opening_hours],
         "practitioners": Practitioner.objects.select_related("photo"),
         "canonical": page_url,
-        "json_ld": json_ld_script(location_json_ld(clinic, site_url, page_url, logo_url)),
+        "json_ld": json_ld_script(location_json_ld(clinic, frontend_root(site_url), page_url, logo_url)),
     }
     return render(request, "home/location.html", context)

@@ -2,6 +2,7 @@
 
 from django.utils.text import Truncator
 
+from core.hosts import frontend_url
 from core.visibility import public_or_none
 
 DESCRIPTION_MAX_CHARS = 300
@@ -18,10 +19,14 @@ def description(page):
 
 
 def page_meta(page, request=None):
-    """Everything the ``<head>`` says about ``page``; URLs are absolute, from the page's Site."""
+    """Everything the ``<head>`` says about ``page``; URLs are absolute, from the page's Site.
+
+    The canonical URL names the front end when one serves the pages (``CMS_FRONTEND_BASE_URL``);
+    the image stays on this host, which serves it.
+    """
     parts = page.get_url_parts(request)
     root_url = parts[1] if parts and parts[1] else ""
-    canonical = f"{root_url}{parts[2]}" if root_url and parts[2] is not None else ""
+    canonical = frontend_url(f"{root_url}{parts[2]}") if root_url and parts[2] is not None else ""
     meta = {
         "title": page.seo_title or page.title,
         "description": description(page),

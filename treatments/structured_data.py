@@ -15,6 +15,7 @@ from django.core.serializers.json import DjangoJSONEncoder
 from django.utils.html import format_html, strip_tags
 from django.utils.safestring import mark_safe
 
+from core.hosts import frontend_root
 from core.timestamps import utc_timestamp
 
 SCHEMA_ORG = "https://schema.org"
@@ -123,6 +124,7 @@ def treatment_page_json_ld(page, clinic, context=None):
     """The whole JSON-LD document of a treatment page (an ``@graph`` of three nodes at most)."""
     request = context.get("request") if context else None
     _site_id, site_url, page_path = page.get_url_parts(request) or (None, "", "")
+    site_url = frontend_root(site_url)  # the front end's host when one serves the pages
     url = f"{site_url}{page_path}"
     pieces = merge_pieces(block_pieces(page.body, context))
 

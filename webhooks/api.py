@@ -30,7 +30,11 @@ def _page_event():
             "type": {"type": "string", "description": "The page type, `app_label.ModelName`."},
             "title": {"type": "string"},
             "url_path": {"type": ["string", "null"], "description": "The page's path on its site."},
-            "url": {"type": ["string", "null"], "format": "uri"},
+            "url": {
+                "type": ["string", "null"],
+                "format": "uri",
+                "description": "The page's address: on CMS_FRONTEND_BASE_URL's host when set, else its Site's.",
+            },
             "old_url_path": {"type": ["string", "null"], "description": "On `page.moved`: the path before."},
             "old_url": {"type": ["string", "null"], "format": "uri"},
             "paths": _PATHS,

@@ -9,19 +9,24 @@ from django.contrib.contenttypes.models import ContentType
 from django.db.models import Q
 from wagtail.models import Page, ReferenceIndex
 
+from core.hosts import frontend_url
+
 # What a page needs for ``get_url_parts`` and for the payload; bodies are never loaded.
 PAGE_FIELDS = ("id", "path", "depth", "url_path", "live", "locale_id")
 
 
 def site_path(page, url_path=None):
-    """``(path, url)`` of a page as front ends route it, e.g. ``/treatments/botox/``; ``url_path`` overrides."""
+    """``(path, url)`` of a page as front ends route it, e.g. ``/treatments/botox/``; ``url_path`` overrides.
+
+    ``url`` names the front end's host when ``CMS_FRONTEND_BASE_URL`` is set, else the page's Site.
+    """
     if url_path is not None and url_path != page.url_path:
         page = Page(pk=page.pk, path=page.path, depth=page.depth, url_path=url_path, locale_id=page.locale_id)
     parts = page.get_url_parts()
     if parts is None:
         return None, None
     _site_id, root_url, page_path = parts
-    return page_path, (root_url or "") + page_path
+    return page_path, frontend_url((root_url or "") + page_path)
 
 
 def referencing_page_ids(instance):

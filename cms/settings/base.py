@@ -207,7 +207,12 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 
 WAGTAIL_SITE_NAME = "Treatment CMS"
-WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
+# Absolute links name the host that was asked, never a default port (docs/operations.md#hosts).
+# The admin's address, for links in emails sent outside a request (Wagtail's review notifications,
+# the consultation email): unset, our emails use the default Site's root URL and a password reset
+# the host it was asked on. `make run` sets it to the address it serves; production to
+# https://<first ALLOWED_HOSTS entry> unless set.
+WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "").strip() or None
 # No outside hosts are reachable from a clinic's intranet or from CI.
 WAGTAIL_GRAVATAR_PROVIDER_URL = None
 
@@ -226,7 +231,12 @@ WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "rtf", "txt", "xlsx"]
 # Headless front ends get display HTML, never Wagtail's database markup.
 WAGTAILAPI_RICH_TEXT_FORMAT = "html"
 WAGTAILAPI_LIMIT_MAX = 100
-WAGTAILAPI_BASE_URL = os.environ.get("WAGTAILAPI_BASE_URL", WAGTAILADMIN_BASE_URL)
+# Unset, Wagtail builds `detail_url` and the `find/` redirect from the Site the request reached.
+WAGTAILAPI_BASE_URL = os.environ.get("WAGTAILAPI_BASE_URL", "").strip() or None
+# When a separate front end serves the pages (https://www.clinic.com), pages' public URLs name it:
+# canonical links, JSON-LD @id/url, the API's html_url, the sitemap and webhook `url`. Unset (the
+# default), they name the Wagtail Site that serves them. Images and API links stay on this host.
+CMS_FRONTEND_BASE_URL = os.environ.get("CMS_FRONTEND_BASE_URL", "").strip().rstrip("/")
 # Public API responses: Cache-Control max-age for clients and CDNs, and how long Django's cache
 # keeps them (0 turns the server-side cache off). See README "API caching".
 CMS_API_CACHE_MAX_AGE = int(os.environ.get("CMS_API_CACHE_MAX_AGE", "60"))

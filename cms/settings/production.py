@@ -47,6 +47,11 @@ SECRET_KEY = os.environ.get("SECRET_KEY", "").strip()
 if not SECRET_KEY:
     raise ImproperlyConfigured("SECRET_KEY must be set in the environment for production.")
 ALLOWED_HOSTS = _env_list("ALLOWED_HOSTS")
+# Links in emails sent outside a request (review notifications) name the public host over HTTPS,
+# never a local default: WAGTAILADMIN_BASE_URL if set, else the first concrete ALLOWED_HOSTS entry.
+_named_hosts = [host for host in ALLOWED_HOSTS if host != "*" and not host.startswith(".")]
+if not WAGTAILADMIN_BASE_URL and _named_hosts:  # noqa: F405
+    WAGTAILADMIN_BASE_URL = f"https://{_named_hosts[0]}"
 CSRF_TRUSTED_ORIGINS = _env_list("CSRF_TRUSTED_ORIGINS")
 
 # One cache for every worker and process: Redis when REDIS_URL is set, else the database cache

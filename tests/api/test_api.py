@@ -136,7 +136,10 @@ def test_each_response_is_built_for_its_own_request(demo, treatment_index, clien
         second = client.get(url, HTTP_HOST="two.example").json()
         assert first["clinic"]["name"] != "Second Clinic"
         assert second["clinic"]["name"] == "Second Clinic"
-        assert first["body"] == second["body"] and first["meta"]["parent"] == second["meta"]["parent"]
+        assert first["body"] == second["body"] and first["meta"]["parent"]["id"] == second["meta"]["parent"]["id"]
+        # Links name the Site each request reached (no WAGTAILAPI_BASE_URL): issue 12's right host.
+        assert first["meta"]["parent"]["meta"]["detail_url"].startswith("http://localhost/")
+        assert second["meta"]["parent"]["meta"]["detail_url"].startswith("http://two.example/")
 
 
 def test_detail_urls_point_at_each_object(demo, client, make_image):
@@ -145,7 +148,7 @@ def test_detail_urls_point_at_each_object(demo, client, make_image):
 
     image = make_image()
     page = client.get(f"/api/v2/pages/{demo.pk}/").json()
-    base = "http://127.0.0.1:8000"
+    base = "http://localhost"  # the demo Site's root URL: no WAGTAILAPI_BASE_URL, no default port
     assert page["meta"]["detail_url"] == base + reverse("wagtailapi:pages:detail", args=(demo.pk,))
     parent_id = page["meta"]["parent"]["id"]
     assert page["meta"]["parent"]["meta"]["detail_url"] == base + reverse("wagtailapi:pages:detail", args=(parent_id,))

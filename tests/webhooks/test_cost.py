@@ -86,3 +86,25 @@ def test_a_page_event_costs_the_same_for_1_or_30_linking_pages(
         on_content_changed(sender=TreatmentPage, event="page.published", kind="page", instance=page)
     paths = WebhookDelivery.objects.get().payload["paths"]
     assert len(paths) == 2 + n_pages  # the page, its listing, every linking page
+
+
+def test_a_practitioner_save_is_small_and_flat_with_or_without_endpoints(treatment_index, settings, no_payloads):
+    # The whole save (search index, cache stamps, reference index): nothing for webhooks without
+    # an endpoint, whatever the number of pages that show the practitioner (issue 18's 672 ms).
+    settings.CMS_WEBHOOKS = ""
+    many = practitioner_shown_on(treatment_index, 30)
+    without = queries_to(many.save)
+    assert without <= 16
+
+
+@pytest.mark.parametrize("n_pages", [1, 30])
+def test_a_practitioner_save_with_an_endpoint_adds_three_queries_for_any_number_of_pages(
+    treatment_index, settings, n_pages
+):
+    practitioner = practitioner_shown_on(treatment_index, n_pages)
+    settings.CMS_WEBHOOKS = ""
+    without = queries_to(practitioner.save)
+    settings.CMS_WEBHOOKS = [{"url": "http://127.0.0.1:9/hooks", "secret": SECRET}]
+    # ReferenceIndex, the live pages with their URL fields, the outbox insert: no query per page.
+    assert queries_to(practitioner.save) == without + 3
+    assert len(WebhookDelivery.objects.get().payload["paths"]) == n_pages
