@@ -102,10 +102,11 @@ def _children(block, shape, value, strict):
     the stream does not know (skipped by walks, kept as it is by ``map_leaves``).
     """
     if shape is STRUCT:
-        for name, child_value in value.items():
-            child = block.child_blocks.get(name)
-            if child is not None:
-                yield name, child, child_value, None
+        # In the definition's order, never the stored one: PostgreSQL's jsonb reorders an object's
+        # keys (shortest first), which would put an FAQ's answer before its question.
+        for name, child in block.child_blocks.items():
+            if name in value:
+                yield name, child, value[name], None
     elif isinstance(value, StreamValue):
         for position, child in enumerate(value):
             yield child.id or position, child.block, child.value, None
@@ -131,9 +132,10 @@ def _children(block, shape, value, strict):
 
 
 def walk(block, value, leaves=None, strict=False, path=()):
-    """Yield ``(leaf block, value, path)`` for each leaf value inside ``value``, in stored order.
+    """Yield ``(leaf block, value, path)`` for each leaf value inside ``value``, in reading order.
 
-    ``value`` is raw (stored JSON) or a Python value. ``path`` holds, from the top, a struct
+    ``value`` is raw (stored JSON) or a Python value. Streams and lists are read in stored order,
+    a struct's children in the order its definition declares them. ``path`` holds, from the top, a struct
     child's name or a stream or list item's id (its position when it has none). With
     ``leaves`` (a tuple of block classes) only leaves of those classes are yielded, and parts
     holding none are not read. A walk skips data that does not fit its definition, or raises

@@ -194,3 +194,9 @@ def test_kinds_children_and_visit_read_the_definitions():
             return type(block).__name__
 
     assert visit(BODY, Names())["section"]["steps"] == [{"text": "RichTextBlock", "page": "PageChooserBlock"}]
+
+
+def test_struct_children_come_in_the_definitions_order_whatever_the_stored_order():
+    # PostgreSQL's jsonb hands objects back with their keys reordered (shortest first).
+    reordered = [{"type": "note", "id": "n1", "value": {"tags": ["x"], "title": "First"}}]
+    assert [value for _block, value, _path in walk(BODY, reordered)] == ["First", "x"]
