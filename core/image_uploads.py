@@ -107,7 +107,7 @@ class ImageForm(BaseImageForm):
         cleaned_data = super().clean()
         uploaded = cleaned_data.get("file")
         if uploaded and "file" in self.changed_data and cleaned_data.get("title") in _default_titles(uploaded.name):
-            cleaned_data["title"] = f"Untitled image, uploaded {date_format(timezone.localdate())}"
+            cleaned_data["title"] = f"Untitled image, uploaded {date_format(timezone.localdate(), 'j F Y')}"
         return cleaned_data
 
 

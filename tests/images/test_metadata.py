@@ -206,3 +206,13 @@ def test_a_damaged_photo_is_a_form_error_not_a_server_error(client, editor):
     assert response.status_code == 200
     assert "not a readable image" in response.content.decode()
     assert not get_image_model().objects.exists()
+
+
+def test_a_named_file_already_stored_is_replaced_by_its_clean_copy(django_capture_on_commit_callbacks):
+    # What Wagtail's multiple upload does when other fields must be filled in first: store, then save.
+    storage = get_image_model()._meta.get_field("file").storage
+    stored_name = storage.save(f"original_images/{PATIENT}.jpg", ImageFile(BytesIO(phone_jpeg())))
+    with django_capture_on_commit_callbacks(execute=True):
+        image = get_image_model().objects.create(title="Forehead", file=stored_name)
+    assert_clean_original(image)
+    assert not storage.exists(stored_name)
