@@ -41,8 +41,9 @@ KEPT_INFO = ("icc_profile", "transparency", "duration", "loop", "background", "d
 # JPEG application segments that describe pixels only: JFIF (APP0), the ICC profile (APP2), Adobe
 # colour transform (APP14). Anything else (EXIF, XMP, IPTC, JFXX thumbnails, maker notes) is removed.
 PIXEL_SEGMENTS = {"APP0": b"JFIF\x00", "APP2": b"ICC_PROFILE\x00", "APP14": b"Adobe"}
-# Metadata Pillow reports for WebP, AVIF and HEIC (their containers hold no other kind).
-CONTAINER_METADATA = ("exif", "xmp", "XML:com.adobe.xmp")
+# Metadata Pillow (and pillow-heif, whose "metadata" holds IPTC and other blocks) reports for WebP,
+# AVIF and HEIC.
+CONTAINER_METADATA = ("exif", "xmp", "XML:com.adobe.xmp", "metadata")
 LOSSY_QUALITY = 90
 UNREADABLE = (
     "This file is not a readable image (it may be damaged or cut short). "
