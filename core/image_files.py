@@ -20,6 +20,7 @@ The name is replaced by ``secrets.token_hex(16)`` and the format's extension: a 
 the file name never reaches an original's or a rendition's URL.
 """
 
+import re
 import secrets
 from io import BytesIO
 
@@ -45,6 +46,7 @@ PIXEL_SEGMENTS = {"APP0": b"JFIF\x00", "APP2": b"ICC_PROFILE\x00", "APP14": b"Ad
 # AVIF and HEIC.
 CONTAINER_METADATA = ("exif", "xmp", "XML:com.adobe.xmp", "metadata")
 LOSSY_QUALITY = 90
+RANDOM_NAME = re.compile(r"[0-9a-f]{32}\.[a-z]+")
 UNREADABLE = (
     "This file is not a readable image (it may be damaged or cut short). "
     "Save it again as JPEG or PNG and upload it again."
@@ -87,6 +89,11 @@ def open_image(content):
 def random_name(extension):
     """A file name that says nothing about the photo: 32 random hex digits and the extension."""
     return f"{secrets.token_hex(16)}{extension}"
+
+
+def has_random_name(path):
+    """Whether a stored file's name is one ``random_name`` gives."""
+    return RANDOM_NAME.fullmatch(path.rsplit("/", 1)[-1]) is not None
 
 
 def _holds_nothing_to_remove(picture):

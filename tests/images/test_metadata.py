@@ -4,11 +4,12 @@ import hashlib
 import json
 import os
 import re
-from io import BytesIO
+from io import BytesIO, StringIO
 
 import pytest
 from django.core.files.images import ImageFile
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.core.management import call_command
 from django.urls import reverse
 from PIL import ExifTags, PngImagePlugin
 from PIL import Image as PILImage
@@ -234,3 +235,29 @@ def test_a_named_file_already_stored_is_replaced_by_its_clean_copy(django_captur
         image = get_image_model().objects.create(title="Forehead", file=stored_name)
     assert_clean_original(image)
     assert not storage.exists(stored_name)
+
+
+def test_images_stored_before_are_cleaned_by_the_command(django_capture_on_commit_callbacks, settings):
+    settings.CMS_IMAGE_FORMATS = ["webp", "original"]
+    image = get_image_model().objects.create(title="Old photo", file=ImageFile(BytesIO(phone_jpeg()), name="a.jpg"))
+    # As an image uploaded before this rule was stored: its file named and full of metadata.
+    storage = image.file.storage
+    legacy_name = storage.save(f"original_images/{PATIENT}-legacy.jpg", ImageFile(BytesIO(phone_jpeg())))
+    get_image_model().objects.filter(pk=image.pk).update(file=legacy_name)
+    image.refresh_from_db()
+    legacy_rendition = image.get_rendition("width-400")
+    assert "Jane" in legacy_rendition.file.name
+
+    out = StringIO()
+    with django_capture_on_commit_callbacks(execute=True):
+        call_command("strip_image_metadata", stdout=out)
+    assert "1 image(s) cleaned." in out.getvalue()
+    image.refresh_from_db()
+    assert_upright(assert_clean_original(image))
+    assert not storage.exists(legacy_name) and not storage.exists(legacy_rendition.file.name)
+    assert not image.renditions.exists()
+    assert_no_metadata(stored_bytes(image.get_rendition("width-400").file))
+
+    out = StringIO()
+    call_command("strip_image_metadata", stdout=out)
+    assert "0 image(s) cleaned." in out.getvalue()
