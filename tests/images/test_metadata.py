@@ -247,6 +247,8 @@ def test_images_stored_before_are_cleaned_by_the_command(django_capture_on_commi
     image.refresh_from_db()
     legacy_rendition = image.get_rendition("width-400")
     assert "Jane" in legacy_rendition.file.name
+    # Willow copies the source's EXIF into renditions: why the original itself must be clean.
+    assert b"SecretCam" in stored_bytes(legacy_rendition.file)
 
     out = StringIO()
     with django_capture_on_commit_callbacks(execute=True):
