@@ -6,9 +6,10 @@ from pathlib import Path, PurePosixPath
 
 from django.core.files.images import ImageFile
 from django.utils.text import slugify
-from PIL import Image as PILImage
 from wagtail.images import get_image_model
 from wagtail.utils.file import hash_filelike
+
+from core.image_files import UnreadableImage, open_image
 
 from .format import IMAGE_EXTENSIONS, IMAGES_DIR, PortabilityError
 from .validation import clean_fields
@@ -59,9 +60,8 @@ def read_image_file(root, record):
     if hashlib.sha256(content).hexdigest() != record["sha256"]:
         raise PortabilityError(f"Image {record['key']}: {relative} does not match its checksum.")
     try:
-        with PILImage.open(file_path) as picture:
-            picture.verify()
-    except Exception as error:
+        open_image(content).close()  # decoded in full: a file cut short is refused here, not on save
+    except UnreadableImage as error:
         raise PortabilityError(f"Image {record['key']}: {relative} is not a readable image.") from error
     return content
 

@@ -12,7 +12,7 @@
 
 from django.db.models.signals import post_save
 from django.dispatch import receiver
-from wagtail.log_actions import log
+from wagtail.log_actions import LogContext, get_active_log_context, log
 from wagtail.models import WorkflowState
 
 from core.signals import send
@@ -88,13 +88,17 @@ def refresh_product_names(sender, instance, raw=False, **kwargs):
 @receiver(safety_information_changed, dispatch_uid="treatments-safety-review")
 def send_pages_to_review(sender, product, version, **kwargs):
     """Each page using ``product``: back to Medical review, logged, and its caches told."""
+    user = get_active_log_context().user
     for page in pages_using(product):
-        log(
-            instance=page,
-            action=SAFETY_CHANGED_ACTION,
-            data={"product": product.brand_name, "product_id": product.pk, "version": version},
-        )
-        start_medical_review(page)
+        # Each page's entries under their own id: a page's History shows one entry per id and action
+        # across all pages, so with the save's one id only the last page would show why it changed.
+        with LogContext(user=user):
+            log(
+                instance=page,
+                action=SAFETY_CHANGED_ACTION,
+                data={"product": product.brand_name, "product_id": product.pk, "version": version},
+            )
+            start_medical_review(page)
         send("page.changed", page)
 
 

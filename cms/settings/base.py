@@ -195,6 +195,9 @@ MEDIA_URL = "/media/"
 # Formats every image is offered in, best first (docs/frontend.md#images): "avif" (left out where
 # Pillow cannot write it), "webp", "original" (the uploaded file's). AVIF costs the most CPU to make.
 CMS_IMAGE_FORMATS = ["avif", "webp", "original"]
+# The image upload form refuses files that cannot be decoded in full (core/image_uploads.py); every
+# image file is stored without metadata under a random name (docs/security-files.md#uploaded-photos).
+WAGTAILIMAGES_IMAGE_FORM_BASE = "core.image_uploads.ImageForm"
 
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},

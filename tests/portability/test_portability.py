@@ -1,6 +1,7 @@
 """export_treatments / import_treatments: a site's treatments survive the trip to another site."""
 
 import json
+import re
 
 import pytest
 from django.core.management import CommandError, call_command
@@ -59,6 +60,9 @@ def test_demo_content_round_trips_into_an_empty_database(reviewed_demo, tmp_path
     response = client.get("/treatments/botox/")
     assert response.status_code == 200
     assert "How Many Units Will I Need?" in response.content.decode()
+    # Imported image files are stored as every upload is: under random names (core/image_uploads.py).
+    names = [image.file.name for image in get_image_model().objects.all()]
+    assert names and all(re.fullmatch(r"original_images/[0-9a-f]{32}\.(jpg|png)", name) for name in names), names
 
 
 @pytest.fixture

@@ -5,6 +5,7 @@ import datetime
 import pytest
 from django.core.exceptions import ValidationError
 from django.urls import reverse
+from wagtail.log_actions import LogContext
 from wagtail.models import PageLogEntry, WorkflowState
 from wagtail.test.utils.form_data import inline_formset
 
@@ -157,7 +158,8 @@ def test_changing_the_safety_text_sends_each_page_to_medical_review(treatment_in
     content_changed.connect(listen, dispatch_uid="test-products")
     try:
         product.safety_information = "<p>TEST IMPORTANT SAFETY INFORMATION, revised.</p>"
-        product.save()
+        with LogContext():  # as in an admin request: one log id for everything the save does
+            product.save()
     finally:
         content_changed.disconnect(dispatch_uid="test-products")
     assert product.safety_version == 2
@@ -167,6 +169,10 @@ def test_changing_the_safety_text_sends_each_page_to_medical_review(treatment_in
     assert {int(state.object_id) for state in in_review} == {first.pk, second.pk}
     entry = PageLogEntry.objects.filter(page=first, action="products.safety_information_changed").get()
     assert entry.data["version"] == 2
+    # Both pages' History shows why (one save, yet each page's entries under their own id).
+    for page in (first, second):
+        history = PageLogEntry.objects.filter(page=page).latest_by_uuid_and_action()
+        assert {"products.safety_information_changed", "wagtail.workflow.start"} <= {e.action for e in history}
     # The live pages show the new text at once, with its version.
     data = client.get(f"/api/v2/pages/{first.pk}/").json()["important_safety_information"][0]
     assert data["version"] == 2 and "revised" in data["text"]
