@@ -10,8 +10,8 @@ from freezegun import freeze_time
 from wagtail.models import ModelLogEntry, PageLogEntry, WorkflowState
 
 from photos.models import PhotoAuthorization
-from treatments.models import TreatmentPage
 from tests.treatments.factories import make_treatment
+from treatments.models import TreatmentPage
 
 from .helpers import EXPECTED, PATIENT_REFERENCE, RESULTS, make_authorization, pair_block
 
@@ -56,7 +56,7 @@ def test_a_pair_cannot_be_published_without_a_current_website_authorization(trea
 
 def test_a_current_website_authorization_publishes_and_shows_the_pair(pair_page, client):
     html = client.get(PAGE).content.decode()
-    assert html.count("<figure class=\"before-after__photo\">") == 2
+    assert html.count('<figure class="before-after__photo">') == 2
     assert "<figcaption>Before treatment</figcaption>" in html
     assert f"Individual results vary. {EXPECTED}" in html
     [pair] = pair_in_api(client, pair_page)
