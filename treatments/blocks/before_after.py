@@ -11,7 +11,7 @@ from django.utils import timezone
 from wagtail import blocks
 from wagtail.snippets.blocks import SnippetChooserBlock
 
-from .base import SectionBlock
+from .base import SectionBlock, reject_field
 from .choosers import ClinicImageChooserBlock, PractitionerChooserBlock, PrefetchedChooserMixin
 from .expected_results import expected_results
 from .patients import INDIVIDUAL_RESULTS_VARY
@@ -80,6 +80,13 @@ class BeforeAfterBlock(SectionBlock):
         if authorization is None or not authorization.covers_website_on(timezone.localdate()):
             return [f"{name}: {AUTHORIZATION_REQUIRED}"]
         return []
+
+    def clean(self, value):
+        value = super().clean(value)
+        if not self.is_deferred_validation and self.validate_for_publish(value, self.label):
+            # Publishing or submitting: said next to the chooser too. Drafts may wait.
+            reject_field("authorization", f"Required before publishing: {AUTHORIZATION_REQUIRED}")
+        return value
 
     def get_api_representation(self, value, context=None):
         data = super().get_api_representation(value, context)
