@@ -56,3 +56,7 @@ def test_statuses_in_the_clinic_words():
     assert authorization(expires_on=datetime.date(2026, 5, 31)).status(DAY) == "expired"
     assert authorization(signed_on=datetime.date(2026, 7, 1)).status(DAY) == "not yet in force"
     assert authorization(covers_social=True, covers_print=True).covers() == ["website", "social media", "print"]
+
+
+def test_its_words_never_enter_the_search_index():
+    assert BLOCK.get_searchable_content({"caption": "Relaxed forehead lines.", "treatment_area": "Forehead"}) == []

@@ -75,6 +75,11 @@ class BeforeAfterBlock(SectionBlock):
             and authorization.covers_website_on(today or timezone.localdate())
         )
 
+    def get_searchable_content(self, value):
+        # A pair may vanish at any moment (revoked) without the page being indexed again: its
+        # words never enter the search index.
+        return []
+
     def validate_for_publish(self, value, name):
         authorization = value.get("authorization")
         if authorization is None or not authorization.covers_website_on(timezone.localdate()):
