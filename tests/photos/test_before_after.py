@@ -4,12 +4,15 @@ expiry with a frozen clock, caches, privacy of the patient reference."""
 import datetime
 
 import pytest
+from django.core.cache import cache
 from django.core.exceptions import ValidationError
 from django.core.management import call_command
 from freezegun import freeze_time
+from wagtail.blocks.struct_block import StructBlockValidationError
 from wagtail.models import ModelLogEntry, PageLogEntry, WorkflowState
 
 from photos.models import PhotoAuthorization
+from tests.core.cache_backends import caches_setting
 from tests.treatments.factories import make_treatment
 from treatments.models import TreatmentPage
 
@@ -126,6 +129,43 @@ def test_an_expired_pair_is_left_out_even_before_the_command_runs(pair_page, cli
     with freeze_time("2026-05-01 10:00"):
         assert not pair_in_api(client, pair_page)
         assert "before-after" not in client.get(PAGE).content.decode()
+
+
+@pytest.mark.parametrize("kind", ["DroppingCache", "StaleCache"])
+def test_revoking_hides_the_pair_whatever_the_cache_does(pair_page, client, caches_on, authorization, settings, kind):
+    settings.CACHES = caches_setting(kind)
+    try:
+        for _ in range(2):
+            assert pair_in_api(client, pair_page) and "before-after" in client.get(PAGE).content.decode()
+        authorization.revoke()
+        assert not pair_in_api(client, pair_page)
+        assert "before-after" not in client.get(PAGE).content.decode()
+    finally:
+        cache.clear()
+
+
+def test_the_block_refuses_next_to_the_chooser_when_publishing(pair_page, authorization):
+    block = TreatmentPage.body.field.stream_block.child_blocks["before_after"]
+    raw = pair_page.body.raw_data[1]["value"]
+    authorization.revoke()
+    with pytest.raises(StructBlockValidationError) as refused:
+        block.clean(block.to_python(raw))
+    assert "authorization" in refused.value.block_errors
+    block.defer_required_validation()  # saving a draft: it may wait
+    try:
+        block.clean(block.to_python(raw))
+    finally:
+        block.restore_deferred_validation()
+
+
+def test_the_admin_editor_opens_a_page_with_a_pair(pair_page, admin_client):
+    response = admin_client.get(f"/admin/pages/{pair_page.pk}/edit/")
+    assert response.status_code == 200
+    assert "Before and after" in response.content.decode()
+
+
+def test_the_demo_has_no_pair(demo):
+    assert not [block for block in demo.body if block.block_type == "before_after"]
 
 
 def test_the_patient_reference_never_reaches_a_public_response(pair_page, client):
