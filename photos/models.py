@@ -29,6 +29,12 @@ WITHDRAWN_ACTION = "photos.authorization_withdrawn"
 
 
 class PhotoAuthorizationQuerySet(models.QuerySet):
+    def website_current(self, today):
+        """Authorizations that let the website show photos on ``today`` (as ``covers_website_on``)."""
+        return self.filter(covers_website=True, revoked=False, signed_on__lte=today).filter(
+            models.Q(expires_on__isnull=True) | models.Q(expires_on__gte=today)
+        )
+
     def expired_unhandled(self, today):
         """Authorizations past their expiry date on ``today`` whose withdrawal was not yet sent."""
         return self.filter(expires_on__lt=today, withdrawal_handled_at__isnull=True).order_by("pk")

@@ -4,17 +4,20 @@ Who sees what:
 - Superusers and Clinic managers (model permissions given by migration 0002) list, add and edit
   authorizations, see the patient reference, and revoke.
 - Editors have no permission on the model, so no menu item and no list; they choose an
-  authorization in a before-and-after block through Wagtail's chooser, which shows only its
-  label, number and status (``PhotoAuthorization.__str__``), never the patient reference.
+  authorization in a before-and-after block through Wagtail's chooser (no permission needed),
+  which offers only those current today and covering the website, by label, number and status
+  (``PhotoAuthorization.__str__``), never the patient reference.
 """
 
 from django.urls import path, reverse
+from django.utils import timezone
 from wagtail import hooks
 from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, HelpPanel, MultiFieldPanel, ObjectList
 from wagtail.admin.widgets import Button
 from wagtail.log_actions import LogFormatter
 from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.chooser import ChooseResultsView, ChooseView, SnippetChooserViewSet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
 from . import views
@@ -30,6 +33,26 @@ class PhotoAuthorizationForm(WagtailAdminModelForm):
         return super().save(commit=commit)
 
 
+class WebsiteCurrentMixin:
+    """The chooser offers only authorizations a pair may be published with today."""
+
+    def get_object_list(self):
+        return super().get_object_list().website_current(timezone.localdate())
+
+
+class AuthorizationChooseView(WebsiteCurrentMixin, ChooseView):
+    pass
+
+
+class AuthorizationChooseResultsView(WebsiteCurrentMixin, ChooseResultsView):
+    pass
+
+
+class PhotoAuthorizationChooserViewSet(SnippetChooserViewSet):
+    choose_view_class = AuthorizationChooseView
+    choose_results_view_class = AuthorizationChooseResultsView
+
+
 class PhotoAuthorizationViewSet(SnippetViewSet):
     """The clinic's record of each patient's authorization to publish their photos."""
 
@@ -39,6 +62,7 @@ class PhotoAuthorizationViewSet(SnippetViewSet):
     add_to_admin_menu = True
     list_display = ["label", "patient_reference", "covered", "signed_on", "expires_on", "status_today", "recorded_by"]
     list_filter = ["covers_website", "revoked"]
+    chooser_viewset_class = PhotoAuthorizationChooserViewSet
     edit_handler = ObjectList(
         [
             HelpPanel(

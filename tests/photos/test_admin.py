@@ -1,5 +1,7 @@
 """Snippets > Photo authorizations in the admin: who sees them, who revokes, the compliance report."""
 
+import datetime
+
 import pytest
 from django.urls import reverse
 from wagtail.models import PageLogEntry
@@ -43,12 +45,17 @@ def test_a_clinic_manager_revokes_from_the_list(pair_page, authorization, client
 
 
 def test_editors_see_no_list_and_choose_without_the_patient_reference(authorization, client):
+    revoked = make_authorization(label="Revoked photos")
+    revoked.revoke()
+    make_authorization(label="Social media only", covers_website=False, covers_social=True)
     client.force_login(make_user("erin", "Editors"))
     assert client.get(LIST).status_code in (302, 403)
     chooser = client.get(reverse("wagtailsnippetchoosers_photos_photoauthorization:choose"))
     assert chooser.status_code == 200
     content = chooser.content.decode()
     assert "Forehead lines, March 2026" in content and PATIENT_REFERENCE not in content
+    # Only what a pair may be published with today is offered.
+    assert "Revoked photos" not in content and "Social media only" not in content
 
 
 def test_adding_one_records_who_entered_it(client):
@@ -88,3 +95,18 @@ def test_the_compliance_report_lists_each_published_pair(pair_page, authorizatio
     content = b"".join(rows.streaming_content) if rows.streaming else rows.content
     text = content.decode("utf-8-sig")
     assert "Patient reference" in text and PATIENT_REFERENCE in text and "website" in text
+
+
+def test_the_chooser_query_agrees_with_the_render_rule():
+    day = datetime.date(2026, 6, 1)
+    cases = [
+        make_authorization(),
+        make_authorization(expires_on=day),
+        make_authorization(expires_on=day - datetime.timedelta(days=1)),
+        make_authorization(covers_website=False, covers_print=True),
+        make_authorization(signed_on=day + datetime.timedelta(days=1)),
+    ]
+    cases[0].revoke()
+    offered = set(PhotoAuthorization.objects.website_current(day))
+    assert offered == {auth for auth in PhotoAuthorization.objects.all() if auth.covers_website_on(day)}
+    assert offered == {cases[1]}
