@@ -27,6 +27,7 @@ DOMAINS = (
     "demo",
     "accounts",
     "products",
+    "photos",
 )
 PACKAGES = ("cms", "api", "clinic", *DOMAINS, "core")
 EVERYTHING = frozenset(PACKAGES)

@@ -8,5 +8,6 @@ class TreatmentsConfig(AppConfig):
     name = "treatments"
 
     def ready(self):
-        # Assigns the Medical review workflow to new /treatments/ index pages.
-        from . import workflow  # noqa: F401
+        # workflow: assigns the Medical review workflow to new /treatments/ index pages;
+        # photo_review: pages showing a withdrawn photo authorization go back to Medical review.
+        from . import photo_review, workflow  # noqa: F401

@@ -1,8 +1,10 @@
-"""Reports > Compliance: every published testimonial with its records, for the clinic's review (CSV/XLSX).
+"""Reports > Compliance: every published testimonial and before-and-after pair with its records (CSV/XLSX).
 
 Read from what is live (the live pages' own rows, never drafts), one row per testimonial, with
 the consent, provenance and connection records that the public never sees, the disclosures the
-site shows and the expected-results statement beside it. Wagtail's ``ReportView`` gives the
+site shows and the expected-results statement beside it; and one row per before-and-after pair
+with its patient's photo authorization (patient reference, what it covers, signed, expires,
+revoked, and whether it is current today: a pair that is not is hidden from the site). Wagtail's ``ReportView`` gives the
 listing and the spreadsheet export (``?export=csv`` or ``?export=xlsx``).
 """
 
@@ -10,11 +12,13 @@ from dataclasses import dataclass, field
 
 from django.core.exceptions import PermissionDenied
 from django.urls import path, reverse
+from django.utils import timezone
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.ui.tables import Column
 from wagtail.admin.views.reports import ReportView
 
+from .blocks.before_after import results_disclosure
 from .blocks.expected_results import expected_results
 from .models import TreatmentPage
 
@@ -25,7 +29,7 @@ PLACEHOLDER = "demo_placeholder"
 
 @dataclass
 class ComplianceRow:
-    """One published testimonial (or, later, before-and-after pair) and its records."""
+    """One published testimonial or before-and-after pair and its records."""
 
     kind: str
     page_title: str
@@ -44,6 +48,14 @@ class ComplianceRow:
     disclosures: list = field(default_factory=list)
     expected_results: str = ""
     to_check: list = field(default_factory=list)
+    # A before-and-after pair's photo authorization (for clinic managers only).
+    treatment_area: str = ""
+    patient_reference: str = ""
+    covers: str = ""
+    signed_on: object = None
+    expires_on: object = None
+    revoked: object = None
+    current: object = None
 
 
 def testimonial_rows(pages):
@@ -84,10 +96,41 @@ def testimonial_rows(pages):
     return rows
 
 
-class ComplianceReportView(ReportView):
-    """Every published testimonial with its consent, provenance and disclosures."""
+def pair_rows(pages, today):
+    """A row for each before-and-after pair on ``pages`` (live pages), shown today or not."""
+    rows = []
+    for page in pages:
+        statement = expected_results(page.body)
+        for child in page.body:
+            if child.block_type != "before_after":
+                continue
+            value, authorization = child.value, child.value.get("authorization")
+            shown = child.block.is_shown(value, today)
+            rows.append(
+                ComplianceRow(
+                    kind="Before-and-after",
+                    page_title=page.title,
+                    page_url=page.full_url or page.url or "",
+                    attribution="",
+                    excerpt=(value.get("caption") or "")[:120],
+                    expected_results=results_disclosure(statement),
+                    to_check=[] if shown else ["not shown: no current authorization covering the website"],
+                    treatment_area=value.get("treatment_area", ""),
+                    patient_reference=authorization.patient_reference if authorization else "",
+                    covers=", ".join(authorization.covers()) if authorization else "",
+                    signed_on=authorization.signed_on if authorization else None,
+                    expires_on=authorization.expires_on if authorization else None,
+                    revoked=authorization.revoked_at or authorization.revoked if authorization else None,
+                    current=authorization.covers_website_on(today) if authorization else False,
+                )
+            )
+    return rows
 
-    page_title = "Testimonials compliance"
+
+class ComplianceReportView(ReportView):
+    """Every published testimonial and before-and-after pair with its records."""
+
+    page_title = "Testimonials and photos compliance"
     header_icon = "openquote"
     index_url_name = "treatments_compliance_report"
     index_results_url_name = "treatments_compliance_report_results"
@@ -103,6 +146,13 @@ class ComplianceReportView(ReportView):
         Column("material_connection", label="Received value"),
         Column("relationship", label="Relationship"),
         Column("disclosures", label="Disclosures shown"),
+        Column("treatment_area", label="Treatment area"),
+        Column("patient_reference", label="Patient reference"),
+        Column("covers", label="Authorization covers"),
+        Column("signed_on", label="Signed"),
+        Column("expires_on", label="Expires"),
+        Column("revoked", label="Revoked"),
+        Column("current", label="Current?"),
         Column("to_check", label="To check"),
     ]
     export_headings = {
@@ -123,6 +173,13 @@ class ComplianceReportView(ReportView):
         "disclosures": "Disclosures shown",
         "expected_results": "Expected results",
         "to_check": "To check",
+        "treatment_area": "Treatment area",
+        "patient_reference": "Patient reference",
+        "covers": "Authorization covers",
+        "signed_on": "Authorization signed",
+        "expires_on": "Authorization expires",
+        "revoked": "Authorization revoked",
+        "current": "Authorization current",
     }
     list_export = list(export_headings)
 
@@ -133,7 +190,8 @@ class ComplianceReportView(ReportView):
         return super().dispatch(request, *args, **kwargs)
 
     def get_queryset(self):
-        return testimonial_rows(TreatmentPage.objects.live().order_by("path"))
+        pages = list(TreatmentPage.objects.live().order_by("path"))
+        return testimonial_rows(pages) + pair_rows(pages, timezone.localdate())
 
 
 @hooks.register("register_admin_urls")
@@ -157,5 +215,8 @@ class ComplianceMenuItem(MenuItem):
 @hooks.register("register_reports_menu_item")
 def compliance_report_menu_item():
     return ComplianceMenuItem(
-        "Testimonials compliance", reverse("treatments_compliance_report"), name="compliance", icon_name="openquote"
+        "Testimonials and photos compliance",
+        reverse("treatments_compliance_report"),
+        name="compliance",
+        icon_name="openquote",
     )

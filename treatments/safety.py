@@ -12,13 +12,12 @@
 
 from django.db.models.signals import post_save
 from django.dispatch import receiver
-from wagtail.log_actions import LogContext, get_active_log_context, log
-from wagtail.models import WorkflowState
 
 from core.signals import send
 from products.models import Product
 from products.signals import safety_information_changed
 
+from .flagging import send_back_to_review
 from .review_fields import TreatmentPageForm
 
 SAFETY_CHANGED_ACTION = "products.safety_information_changed"
@@ -88,27 +87,6 @@ def refresh_product_names(sender, instance, raw=False, **kwargs):
 @receiver(safety_information_changed, dispatch_uid="treatments-safety-review")
 def send_pages_to_review(sender, product, version, **kwargs):
     """Each page using ``product``: back to Medical review, logged, and its caches told."""
-    user = get_active_log_context().user
+    data = {"product": product.brand_name, "product_id": product.pk, "version": version}
     for page in pages_using(product):
-        # Each page's entries under their own id: a page's History shows one entry per id and action
-        # across all pages, so with the save's one id only the last page would show why it changed.
-        with LogContext(user=user):
-            log(
-                instance=page,
-                action=SAFETY_CHANGED_ACTION,
-                data={"product": product.brand_name, "product_id": product.pk, "version": version},
-            )
-            start_medical_review(page)
-        send("page.changed", page)
-
-
-def start_medical_review(page):
-    """Start the page's workflow (Medical review) unless one is already in progress."""
-    if WorkflowState.objects.for_instance(page).filter(status=WorkflowState.STATUS_IN_PROGRESS).exists():
-        return
-    workflow = page.get_workflow()
-    if workflow is None or not workflow.active:
-        return
-    if page.get_latest_revision() is None:
-        page.save_revision(log_action=False)
-    workflow.start(page, None)
+        send_back_to_review(page, SAFETY_CHANGED_ACTION, data)

@@ -9,7 +9,7 @@ from wagtail.admin.ui.tables import Column, StatusTagColumn
 from wagtail.admin.viewsets.pages import PageViewSet
 
 from . import (
-    compliance_report,  # noqa: F401 (Reports > Testimonials compliance: registers its own hooks)
+    compliance_report,  # noqa: F401 (Reports > Testimonials and photos compliance: registers its own hooks)
     review,
     workflow,
 )

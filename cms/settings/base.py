@@ -24,6 +24,7 @@ INSTALLED_APPS = [
     "home",
     "clinic",
     "products",
+    "photos",
     "treatments",
     "search",
     "seo",

@@ -3,10 +3,28 @@
 import datetime
 
 
-def every_block_body(image=None, practitioner=None, linked_page=None):
-    """One item of every block type of a treatment body, optional fields filled where given."""
+def every_block_body(image=None, practitioner=None, linked_page=None, authorization=None):
+    """One item of every block type of a treatment body, optional fields filled where given
+    (a before-and-after pair only with an ``image`` and a photo ``authorization``)."""
     link = f'<p>See <a linktype="page" id="{linked_page.pk}">this</a>.</p>' if linked_page else "<p>Text.</p>"
-    return [
+    pair = []
+    if image is not None and authorization is not None:
+        pair = [
+            {
+                "type": "before_after",
+                "value": {
+                    "before_image": image.pk,
+                    "after_image": image.pk,
+                    "treatment_area": "Forehead lines",
+                    "time_since_treatment": "2 weeks after treatment",
+                    "sessions": 2,
+                    "practitioner": practitioner and practitioner.pk,
+                    "caption": "",
+                    "authorization": authorization.pk,
+                },
+            }
+        ]
+    return pair + [
         {
             "type": "overview",
             "value": {"heading": "What is it?", "what_it_is": link, "how_it_works": "", "image": image and image.pk},

@@ -12,6 +12,7 @@ from api.openapi import build_document
 from clinic.models import Practitioner
 from cms.api import api_router
 from tests.api.content import every_block_body
+from tests.photos.helpers import make_authorization
 from tests.treatments.factories import make_treatment
 from treatments.blocks import DosageBlock, TreatmentBodyBlock
 
@@ -136,15 +137,17 @@ def test_every_block_type_validates(demo, treatment_index, client, document, mak
     practitioner = Practitioner.objects.create(name="Dr. Test", credentials="MD", photo=make_image(title="Face"))
     page = make_treatment(
         treatment_index,
-        body=every_block_body(image=image, practitioner=practitioner, linked_page=demo),
+        body=every_block_body(
+            image=image, practitioner=practitioner, linked_page=demo, authorization=make_authorization()
+        ),
         hero_image=image,
         reviewed_by=practitioner,
     )
     # Optional choosers left empty (a related treatment is required by the block).
     bare = make_treatment(treatment_index, body=every_block_body(linked_page=demo))
-    for target in (page, bare):
+    for target, left_out in ((page, set()), (bare, {"before_after"})):  # a pair needs photos
         data = client.get(f"/api/v2/pages/{target.pk}/").json()
-        assert {block["type"] for block in data["body"]} == set(TreatmentBodyBlock.base_blocks)
+        assert {block["type"] for block in data["body"]} == set(TreatmentBodyBlock.base_blocks) - left_out
         assert_valid(document, "/api/v2/pages/{id}/", data)
     listing = client.get("/api/v2/pages/?type=treatments.TreatmentPage&fields=*&limit=100").json()
     assert_valid(document, "/api/v2/pages/", listing)

@@ -10,6 +10,7 @@ these definitions, never written a second time.
 - ``formatting.py``: how ranges and lines read, shared by templates and JSON-LD
 - ``choosers.py``: image, treatment page and practitioner choosers, expanded in the API
 - ``about.py``, ``medical.py``, ``patients.py``: the sections, by their group in the admin
+- ``before_after.py``: a patient's before-and-after photos under their photo authorization
 - ``body.py``: ``TreatmentBodyBlock``, the StreamField of a treatment page
 
 Every name stays importable from ``treatments.blocks``: the migrations written before the
@@ -27,7 +28,8 @@ from .about import (
     WhatToExpectValue,
 )
 from .base import RICH_TEXT_FEATURES, SectionBlock
-from .body import TreatmentBodyBlock
+from .before_after import BeforeAfterBlock, PhotoAuthorizationChooserBlock
+from .body import TreatmentBodyBlock, shown_sections
 from .choosers import (
     ClinicImageChooserBlock,
     PractitionerChooserBlock,
@@ -59,6 +61,7 @@ __all__ = [
     "ANESTHESIA_CHOICES",
     "RICH_TEXT_FEATURES",
     "SETTING_CHOICES",
+    "BeforeAfterBlock",
     "CallToActionBlock",
     "CandidateCriteriaBlock",
     "ClinicImageChooserBlock",
@@ -68,6 +71,7 @@ __all__ = [
     "FaqItemBlock",
     "OffLabelUsesBlock",
     "OverviewBlock",
+    "PhotoAuthorizationChooserBlock",
     "PractitionerChooserBlock",
     "PrefetchedChooserMixin",
     "PrepInstructionsBlock",
@@ -86,4 +90,5 @@ __all__ = [
     "TreatmentChooserBlock",
     "WhatToExpectBlock",
     "WhatToExpectValue",
+    "shown_sections",
 ]

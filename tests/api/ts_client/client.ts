@@ -54,6 +54,8 @@ export function blockLine(block: Block): string {
       return block.value.items.map((item) => item.question).join(" ");
     case "testimonial":
       return `${block.value.quote} (${block.value.practitioner?.name ?? block.value.attribution})`;
+    case "before_after":
+      return `${block.value.treatment_area}: ${block.value.disclosure} (${String(block.value.authorized)})`;
     case "call_to_action":
       return block.value.text ?? block.value.button_label;
     case "related_treatments":
