@@ -17,7 +17,11 @@ def body_texts(stream_value):
     """The searchable words of a StreamField value's text leaves, in stored order."""
     texts = []
     raw = list(stream_value.raw_data)
-    for leaf, value, _path in walk(stream_value.stream_block, raw, leaves=TEXT_BLOCKS):
+    sections = stream_value.stream_block.child_blocks
+    # A section that keeps its words out of the index (``searchable = False``) keeps them out of
+    # excerpts too.
+    shown = [item for item in raw if getattr(sections.get(item.get("type")), "searchable", True)]
+    for leaf, value, _path in walk(stream_value.stream_block, shown, leaves=TEXT_BLOCKS):
         if value not in (None, ""):
             texts.extend(leaf.get_searchable_content(leaf.to_python(value)))
     return texts

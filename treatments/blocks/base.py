@@ -32,9 +32,15 @@ class SectionBlock(blocks.StructBlock):
     """
 
     records = ()
+    #: False keeps the section's words out of the search index and out of search excerpts (a
+    #: section that may vanish without the page being indexed again).
+    searchable = True
     #: The section's entry in the page's "On this page" navigation: short, as patients scan it.
     #: Empty (a testimonial, say) leaves the section out of the navigation.
     nav_label = ""
+
+    def get_searchable_content(self, value):
+        return super().get_searchable_content(value) if self.searchable else []
 
     def get_template(self, value=None, context=None):
         # Pages and the admin's block previews both render through this method.

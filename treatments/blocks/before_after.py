@@ -58,6 +58,9 @@ class BeforeAfterBlock(SectionBlock):
 
     # Which patient and which authorization are the clinic's records, never the public's.
     records = ("authorization",)
+    # A pair may vanish at any moment (revoked) without the page being indexed again: its words
+    # never enter the search index or a search excerpt.
+    searchable = False
 
     class Meta:
         icon = "image"
@@ -74,11 +77,6 @@ class BeforeAfterBlock(SectionBlock):
             and value.get("after_image") is not None
             and authorization.covers_website_on(today or timezone.localdate())
         )
-
-    def get_searchable_content(self, value):
-        # A pair may vanish at any moment (revoked) without the page being indexed again: its
-        # words never enter the search index.
-        return []
 
     def validate_for_publish(self, value, name):
         authorization = value.get("authorization")
