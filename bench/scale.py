@@ -19,7 +19,8 @@ In one run, the script:
 4. Measures worker peak memory: a fresh process per URL serves one request, and its peak
    resident size (``ru_maxrss``) is compared for the index and the treatment page.
 5. Prints the table with the large/small ratios and checks issue 18's targets: time at most
-   2x (search 2.5x), the same queries, index peak memory within 30 MB of the treatment page's.
+   2x (search 2.5x), the same queries (a search: no more), index peak memory within 30 MB of
+   the treatment page's.
    Exit status 0 when all are met.
 """
 
@@ -280,7 +281,9 @@ def main():
         if label in bench.informational():
             verdict = "(no target: it lists every page)"
         else:
-            ok = ratio <= target and q_large == q_small
+            # A search needs one query fewer once titles alone fill its 100 matches (search/ranking.py).
+            same_queries = q_large <= q_small if label in searches else q_large == q_small
+            ok = ratio <= target and same_queries
             checks[label] = ok
             verdict = f"{'PASS' if ok else 'FAIL'} (<= {target}x, same queries)"
         print(

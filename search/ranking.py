@@ -2,17 +2,16 @@
 
 The search backend's relevance ranking scores every match before it keeps the best few: on
 SQLite one scoring subquery per match, each reading the full-text index again, so ranking a
-common word grows with the square of the catalogue. And its score can put a short page that
-mentions a word once above the page named by it. So a search here is two queries, whatever
-the catalogue's size:
+common word grows with the square of the catalogue. Its score can also put a short page that
+mentions a word once above the page named by it. So the best matches here are the pages whose
+title matches, then the other matches, each group in the site's order (the tree order of the
+treatments index), found with at most two queries whatever the catalogue's size:
 
-1. the matches, unranked, in the site's order (the tree order of the treatments index),
-   at most ``limit + 1`` of them: are there more than ``limit``?
-2. the pages whose title matches: when at most ``limit`` pages match, ranked by the backend
-   on the title alone (a bounded set: the cost of ranking it is bounded too); when more
-   match, unranked, the first ``limit`` in the site's order.
+1. the title matches, unranked, in the site's order, at most ``limit``;
+2. only when they are fewer than ``limit``: every match the same way, to fill up to ``limit``.
 
-The best matches are the title matches, then the other matches in the site's order.
+Matching the title alone costs less than matching whole pages (on PostgreSQL the backend joins
+each page's whole indexed text), so a common word, found in many titles, costs one cheap query.
 Only Wagtail's public search API is used: ``.search()`` with ``order_by_relevance`` and
 ``fields``.
 """
@@ -25,15 +24,11 @@ MAX_MATCHES = 100
 
 def best_matches(pages, query, operator=None, limit=MAX_MATCHES):
     """The ids of at most ``limit`` of ``pages`` matching ``query``, best first (see above)."""
-    ids_only = pages.select_related(None).prefetch_related(None).only("pk")
-    in_site_order = ids_only.order_by("path")
-    found = _ids(in_site_order.search(query, operator=operator, order_by_relevance=False)[: limit + 1])
-    if len(found) <= limit:
-        titled = _ids(ids_only.filter(pk__in=found).search(query, fields=["title"], operator=operator))
-    else:
-        titled = _ids(
-            in_site_order.search(query, fields=["title"], operator=operator, order_by_relevance=False)[:limit]
-        )
+    in_site_order = pages.select_related(None).prefetch_related(None).only("pk").order_by("path")
+    titled = _ids(in_site_order.search(query, fields=["title"], operator=operator, order_by_relevance=False)[:limit])
+    if len(titled) == limit:
+        return titled
+    found = _ids(in_site_order.search(query, operator=operator, order_by_relevance=False)[:limit])
     seen = set(titled)
     return (titled + [pk for pk in found if pk not in seen])[:limit]
 
