@@ -10,7 +10,7 @@ class BestMatchesFilter(SearchFilter):
 
     Wagtail's filter checks the request (its errors are kept) and, with ``?order=``, searches
     unranked in that order; the listing then stops at 100 (pages.py). Ordered by
-    relevance, the matches are ranked by ``search.ranking.best_matches``, and the listing is a
+    relevance, the matches are ordered by ``search.ranking.best_matches``, and the listing is a
     plain queryset of those pages in that order, counted and sliced like any listing.
     """
 

@@ -31,7 +31,7 @@ def clean_query(raw):
 class BestResults:
     """The best matches as Django's Paginator reads them: at most ``MAX_COUNTED``, then "more".
 
-    The matches are found and ranked once, as page ids (``search.ranking``: two queries
+    The matches are found and ranked once, as page ids (``search.ranking``: at most two queries
     whatever the catalogue's size); a page of results loads only the ten pages it shows.
     """
 
