@@ -14,8 +14,9 @@ timeout = int(os.environ.get("GUNICORN_TIMEOUT", "30"))
 graceful_timeout = 20
 keepalive = 5
 # Recycle workers now and then, so a slow leak never grows into an outage. Since issue 18 no
-# request's memory grows with the catalogue (a worker peaks about where it starts: docs/operations.md,
-# "Scale"), so recycling is rare: every 50,000 requests, spread by up to a quarter so the workers
+# request's memory grows with the catalogue, and a warm worker gained about 2 MB per 1,000
+# requests (bench/worker_memory.py; docs/operations.md, "Scale"): at most ~140 MB by request
+# 62,500. So recycling is rare: every 50,000 requests, spread by up to a quarter so the workers
 # never restart together (a restart costs a cold worker: imports, remembered lookups).
 max_requests = int(os.environ.get("GUNICORN_MAX_REQUESTS", "50000"))
 max_requests_jitter = int(os.environ.get("GUNICORN_MAX_REQUESTS_JITTER", str(max_requests // 4)))

@@ -3,6 +3,7 @@
 from django.contrib.contenttypes.models import ContentType
 from django.http import Http404
 from django.utils.functional import cached_property
+from wagtail.api.v2.filters import SearchFilter
 from wagtail.api.v2.utils import BadRequestError
 from wagtail.api.v2.views import PagesAPIViewSet
 from wagtail.api.validators import SiteFilterValidator
@@ -10,13 +11,15 @@ from wagtail.models import Page
 
 from core.caching import remembered
 from core.prefetch import declared_prefetches, joined_fields
+from search.ranking import MAX_MATCHES
 
 from .mixins import PublicAPIMixin
 from .public_pages import is_public_in_site, public_pages, public_parent
+from .search import BestMatchesFilter
 from .serializers import LINKED_PAGE_COLUMNS, PublicPageSerializer
 
 # Matches a ``?search=`` listing reaches at most (docs/frontend.md).
-SEARCH_RESULTS_MAX = 100
+SEARCH_RESULTS_MAX = MAX_MATCHES
 
 
 class TreatmentPagesAPIViewSet(PublicAPIMixin, PagesAPIViewSet):
@@ -28,6 +31,10 @@ class TreatmentPagesAPIViewSet(PublicAPIMixin, PagesAPIViewSet):
     base_serializer_class = PublicPageSerializer
     known_query_parameters = PagesAPIViewSet.known_query_parameters | {"html_path"}
     selects_fields = True
+    # Wagtail's filters, searching last as Wagtail does, with the best matches only (search.py).
+    filter_backends = [
+        BestMatchesFilter if backend is SearchFilter else backend for backend in PagesAPIViewSet.filter_backends
+    ]
     # {detail page id: its parent if public too, else None}, looked up with the page (load_object).
     public_parents = None
 

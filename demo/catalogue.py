@@ -9,6 +9,7 @@ index and the reference index learn them as any saved page) and have no revision
 from django.db import transaction
 from django.utils import timezone
 
+from core.statistics import refresh_planner_statistics
 from treatments.models import TreatmentArea, TreatmentPage
 
 # Fields copied as they are; the tree position, title and slug are each copy's own.
@@ -54,4 +55,6 @@ def copy_treatment(source, count, start=1):
         TreatmentArea.objects.bulk_create(
             [TreatmentArea(page_id=page.pk, **area) for page in copies for area in areas], batch_size=500
         )
+    # Many rows at once: the planner's statistics must say so (SQLite gathers none by itself).
+    refresh_planner_statistics()
     return copies

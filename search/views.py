@@ -11,6 +11,7 @@ from core.stamps import PAGES
 from treatments.models import TreatmentPage
 
 from .highlight import excerpt
+from .ranking import best_matches, in_given_order
 from .texts import searchable_texts
 
 RESULTS_PER_PAGE = 10
@@ -27,25 +28,24 @@ def clean_query(raw):
     return " ".join(text.split())[:MAX_QUERY_CHARS]
 
 
-class BoundedResults:
-    """Ranked search results as Django's Paginator reads them, counted up to ``MAX_COUNTED``.
+class BestResults:
+    """The best matches as Django's Paginator reads them: at most ``MAX_COUNTED``, then "more".
 
-    The count asks the database for at most ``MAX_COUNTED + 1`` matches, unranked (ranking
-    is only needed for the ten shown); a page of results is one ranked, sliced query.
+    The matches are found and ranked once, as page ids (``search.ranking``: at most two queries
+    whatever the catalogue's size); a page of results loads only the ten pages it shows.
     """
 
     def __init__(self, pages, query):
-        self.ranked = pages.search(query)
-        self.unranked = pages.search(query, order_by_relevance=False)
-        self.more = False
+        self.pages = pages
+        ids = best_matches(pages, query, limit=MAX_COUNTED + 1)
+        self.more = len(ids) > MAX_COUNTED
+        self.ids = ids[:MAX_COUNTED]
 
     def count(self):
-        found = self.unranked[: MAX_COUNTED + 1].count()
-        self.more = found > MAX_COUNTED
-        return min(found, MAX_COUNTED)
+        return len(self.ids)
 
     def __getitem__(self, index):
-        return list(self.ranked[index])
+        return list(in_given_order(self.pages, self.ids[index]))
 
 
 @require_safe
@@ -54,7 +54,7 @@ class BoundedResults:
 def search(request):
     """Search treatments; ``?q=`` the words, ``?page=`` the result page (junk falls back to a valid page)."""
     query = clean_query(request.GET.get("q"))
-    results = BoundedResults(TreatmentPage.objects.live().public(), query) if query else []
+    results = BestResults(TreatmentPage.objects.live().public(), query) if query else []
     paginator = Paginator(results, RESULTS_PER_PAGE)
     page = paginator.get_page(request.GET.get("page"))
     hits = [{"page": result, "excerpt": excerpt(searchable_texts(result), query)} for result in page]

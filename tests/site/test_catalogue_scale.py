@@ -6,6 +6,8 @@ caches off: what is measured is the work of building each response. Listings mus
 read the treatments' bodies.
 """
 
+import re
+
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
@@ -18,17 +20,26 @@ pytestmark = pytest.mark.django_db
 
 BODY_COLUMN = '"treatments_treatmentpage"."body"'
 
-# Each endpoint, and the most queries it may cost (measured on SQLite; PostgreSQL the same).
+# Each endpoint of issue 18's table and of bench/scale.py, and the most queries it may cost
+# (measured on SQLite; PostgreSQL the same). ``{pk}`` and ``{url}`` are the source treatment's.
 ENDPOINTS = {
     # Pages also read the site and the change sequence number from the database (issue 12).
     "index": ("/treatments/", 12),
     "home": ("/", 12),
-    "search page": ("/search/?q=botox", 6),
+    "treatment page": ("{url}", 14),
+    "sitemap": ("/sitemap.xml", 8),
+    "search page": ("/search/?q=botox", 7),
+    "API detail": ("/api/v2/pages/{pk}/", 6),
     "API listing": ("/api/v2/pages/?type=treatments.TreatmentPage&fields=summary,category", 6),
     "API listing, default fields": ("/api/v2/pages/", 6),
     "API search": ("/api/v2/pages/?type=treatments.TreatmentPage&search=botox&fields=summary", 6),
+    "API search, every page type": ("/api/v2/pages/?search=botox", 6),
     "admin dashboard": ("/admin/", 30),
+    "admin explorer": ("/admin/pages/{parent}/", 40),
+    "admin edit view": ("/admin/pages/{pk}/edit/", 60),
 }
+# Searches: at most two queries find the matches, one when 100 titles match.
+SEARCHES = {"search page", "API search", "API search, every page type"}
 # Listings that show no body must not read one.
 BODILESS = {"index", "home", "API listing", "API listing, default fields", "API search"}
 
@@ -55,19 +66,27 @@ def measure(client, admin_client, url):
     return len(captured), [query["sql"] for query in captured]
 
 
-def counts(client, admin_client):
-    for url, _limit in ENDPOINTS.values():
+def counts(client, admin_client, source):
+    urls = {
+        name: url.format(pk=source.pk, parent=source.get_parent().pk, url=source.url)
+        for name, (url, _limit) in ENDPOINTS.items()
+    }
+    for url in urls.values():
         measure(client, admin_client, url)  # first requests remember the site, renditions, ...
-    return {name: measure(client, admin_client, url) for name, (url, _limit) in ENDPOINTS.items()}
+    return {name: measure(client, admin_client, url) for name, url in urls.items()}
 
 
 def test_queries_stay_the_same_from_20_to_300_treatments(source, client, admin_client):
     copy_treatment(source, 20 - 2)  # with the demo page and the source: 20
-    small = counts(client, admin_client)
+    small = counts(client, admin_client, source)
     copy_treatment(source, 300 - 20, start=20 - 1)
-    large = counts(client, admin_client)
+    large = counts(client, admin_client, source)
 
-    assert {name: n for name, (n, _sql) in large.items()} == {name: n for name, (n, _sql) in small.items()}
+    # Searches make one query fewer once titles alone fill the 100 matches (search/ranking.py).
+    assert {name: n for name, (n, _sql) in large.items() if name not in SEARCHES} == {
+        name: n for name, (n, _sql) in small.items() if name not in SEARCHES
+    }
+    assert {name: large[name][0] - small[name][0] for name in SEARCHES} == {name: -1 for name in SEARCHES}
     over = {name: large[name][0] for name, (_url, limit) in ENDPOINTS.items() if large[name][0] > limit}
     assert not over, over
     for name in ENDPOINTS:
@@ -137,3 +156,33 @@ def test_review_due_is_stored_on_every_save(source):
     source.save(update_fields=["last_reviewed", "review_interval_months"])
     source.refresh_from_db()
     assert source.review_due == datetime.date(2026, 11, 30)
+
+
+def _api_titles(client, query):
+    url = "/api/v2/pages/?type=treatments.TreatmentPage&limit=100&search=" + query
+    return [item["title"] for item in client.get(url).json()["items"]]
+
+
+def _site_titles(client, query):
+    html = client.get("/search/", {"q": query}).content.decode()
+    return re.findall(r'<h3><a href="[^"]*">([^<]*)</a></h3>', html)
+
+
+@pytest.mark.parametrize("copies", [5, 120])
+def test_a_title_match_ranks_first_in_a_small_and_a_large_catalogue(source, treatment_index, client, copies):
+    # Title matches first, with few matches or more than 100 (search/ranking.py).
+    make_treatment(treatment_index, title="Lip filler", summary="Often planned with a botox peel.")
+    copy_treatment(source, copies)
+    for titles in (_api_titles(client, "peel"), _site_titles(client, "peel")):
+        assert titles, titles
+        assert "Lip filler" not in titles[: min(copies, 10)], titles
+        assert all("peel" in title.lower() for title in titles[: min(copies, 10)]), titles
+    if copies < 100:
+        assert "Lip filler" in _api_titles(client, "peel")  # every match is reached
+
+
+def test_search_answers_in_the_same_queries_past_100_matches(source, client, django_assert_num_queries):
+    copy_treatment(source, 120)
+    client.get("/search/", {"q": "peel"})
+    with django_assert_num_queries(measure(client, None, "/search/?q=peel")[0]):
+        client.get("/search/", {"q": "peel", "page": "10"})
