@@ -22,6 +22,7 @@ from .signals import authorization_withdrawn
 
 REVOKED = "revoked"
 EXPIRED = "expired"
+NARROWED = "changed to no longer cover the website"
 # Log actions (registered in wagtail_hooks): on the authorization, and on each page that showed it.
 REVOKED_ACTION = "photos.authorization_revoked"
 EXPIRED_ACTION = "photos.authorization_expired"
@@ -95,12 +96,18 @@ class PhotoAuthorization(models.Model):
         return f"{self.label} (authorization {self.pk}, {self.status(timezone.localdate())})"
 
     def save(self, *args, **kwargs):
+        narrowed = False
         if self.pk is not None and not self.revoked and "update_fields" not in kwargs:
+            stored = type(self).objects.filter(pk=self.pk).values("expires_on", "covers_website").first()
             # A new expiry date (the patient signed an extension) is watched again by the command.
-            stored = type(self).objects.filter(pk=self.pk).values_list("expires_on", flat=True).first()
-            if stored != self.expires_on:
+            if stored and stored["expires_on"] != self.expires_on:
                 self.withdrawal_handled_at = None
-        super().save(*args, **kwargs)
+            # The website struck from what it covers withdraws the photos, as a revocation does.
+            narrowed = bool(stored and stored["covers_website"] and not self.covers_website)
+        with transaction.atomic():
+            super().save(*args, **kwargs)
+            if narrowed:
+                authorization_withdrawn.send(sender=type(self), authorization=self, reason=NARROWED, user=None)
 
     def clean(self):
         super().clean()

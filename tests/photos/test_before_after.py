@@ -179,3 +179,16 @@ def test_the_patient_reference_never_reaches_a_public_response(pair_page, client
         response = client.get(url)
         assert response.status_code == 200, url
         assert PATIENT_REFERENCE not in response.content.decode(), url
+
+
+def test_striking_the_website_from_an_authorization_withdraws_its_photos(pair_page, client, authorization):
+    authorization.covers_website = False
+    authorization.save()
+    assert "before-after" not in client.get("/treatments/forehead/").content.decode()
+    assert WorkflowState.objects.for_instance(pair_page).filter(status=WorkflowState.STATUS_IN_PROGRESS).exists()
+    entry = PageLogEntry.objects.filter(page=pair_page, action="photos.authorization_withdrawn").get()
+    assert "was changed to no longer cover the website" in entry.message
+    # Saving it again (a typo fixed in the label) sends nothing more.
+    authorization.label = "Forehead lines, March 2026 (form 2)"
+    authorization.save()
+    assert PageLogEntry.objects.filter(page=pair_page, action="photos.authorization_withdrawn").count() == 1
