@@ -8,6 +8,7 @@ from django.template.loader import render_to_string
 from django.test import Client
 from wagtail.models import PageViewRestriction
 
+from seo.sitemap import PublicSitemap
 from tests.treatments.factories import make_treatment
 from treatments.models import TreatmentIndexPage
 
@@ -135,3 +136,30 @@ def test_a_crashing_view_answers_with_the_500_page(demo, settings, monkeypatch):
     response = Client(raise_request_exception=False).get("/search/", {"q": "jaw"})
     assert response.status_code == 500
     assert "Sorry, something went wrong on our side" in response.content.decode()
+
+
+def test_a_sitemap_too_long_for_one_file_becomes_an_index_of_numbered_files(client, treatment_index, monkeypatch):
+    # The protocol's limit is 50,000 URLs a file; 2 here, so 4 pages make an index of 2 files.
+    monkeypatch.setattr(PublicSitemap, "limit", 2)
+    live = make_treatment(treatment_index, slug="live-peel")
+    # The index names its files on the host it is asked on.
+    response = client.get("/sitemap.xml", HTTP_HOST="localhost")
+    assert response.status_code == 200
+    files = [
+        node.find("sm:loc", SITEMAP_NS).text
+        for node in ET.fromstring(response.content).findall("sm:sitemap", SITEMAP_NS)
+    ]
+    assert files == ["http://localhost/sitemap-pages.xml", "http://localhost/sitemap-pages.xml?p=2"]
+    listed = []
+    for url in files:
+        part = client.get(url.removeprefix("http://localhost"), HTTP_HOST="localhost")
+        assert part.status_code == 200
+        listed += [
+            node.find("sm:loc", SITEMAP_NS).text for node in ET.fromstring(part.content).findall("sm:url", SITEMAP_NS)
+        ]
+    assert sorted(listed) == sorted(
+        ["http://localhost/", "http://localhost/treatments/", "http://localhost/treatments/botox/", live.full_url]
+    )
+    # A file that does not exist, or a number that is not one, is a 404, never a 500.
+    for url in ("/sitemap-pages.xml?p=3", "/sitemap-pages.xml?p=x", "/sitemap-other.xml"):
+        assert client.get(url).status_code == 404, url
