@@ -105,9 +105,16 @@ def rebuilt_response(content, headers, status=200):
 class Entry:
     """A stored answer: what the client gets back, the tags it shows and when it was current."""
 
-    def __init__(self, status, content, headers, etag, tags, built_after, last_modified):
+    def __init__(self, status, content, headers, etag, tags, built_after, last_modified, good_until=None):
         self.status, self.content, self.headers, self.etag = status, content, headers, etag
         self.tags, self.built_after, self.last_modified = tags, built_after, last_modified
+        # When what it shows changes by the clock alone (``stamps.changes_at``), or None.
+        self.good_until = good_until
+
+    def seconds_left(self):
+        """Seconds until the answer stops being true by the clock, or None when only a change ends it."""
+        until = getattr(self, "good_until", None)  # entries stored before the field existed have none
+        return None if until is None else int((until - timezone.now()).total_seconds())
 
     def response(self, request):
         if not_modified(request, self.etag):
@@ -119,6 +126,9 @@ def valid_entry(key):
     """The entry under ``key`` if the database says nothing it shows changed since it was built."""
     entry = cache.get(key)
     if not isinstance(entry, Entry):
+        return None
+    left = entry.seconds_left()
+    if left is not None and left <= 0:
         return None
     version, _ = stamps.newest(entry.tags)
     return entry if version <= entry.built_after else None
@@ -141,7 +151,11 @@ def store_entry(key, response, headers, built_after, cache_timeout):
         tags,
         built_after,
         changed_at or timezone.now(),
+        stamps.good_until(),
     )
+    left = entry.seconds_left()
+    if left is not None:
+        cache_timeout = min(cache_timeout, left)
     if cache_timeout > 0 and version <= built_after:
         cache.set(key, entry, cache_timeout)
     return entry
@@ -159,12 +173,16 @@ def shared_cache_headers(response, entry, *, browser_max_age, hit):
     """ETag, Last-Modified, Cache-Control for browsers and CDNs, the tags, and hit or miss."""
     response["ETag"] = entry.etag
     response["Last-Modified"] = http_date(entry.last_modified.timestamp())
+    s_maxage, stale = settings.CMS_CACHE_S_MAXAGE, settings.CMS_CACHE_STALE_WHILE_REVALIDATE
+    left = entry.seconds_left()
+    if left is not None:  # a CDN keeps it no longer than it is true, and serves no stale copy after
+        s_maxage, stale, browser_max_age = (max(0, min(value, left)) for value in (s_maxage, stale, browser_max_age))
     patch_cache_control(
         response,
         public=True,
         max_age=browser_max_age,
-        s_maxage=settings.CMS_CACHE_S_MAXAGE,
-        stale_while_revalidate=settings.CMS_CACHE_STALE_WHILE_REVALIDATE,
+        s_maxage=s_maxage,
+        stale_while_revalidate=stale,
     )
     if settings.CMS_CACHE_TAG_HEADER and entry.tags:
         response[settings.CMS_CACHE_TAG_HEADER] = ",".join(entry.tags)

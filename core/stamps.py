@@ -41,6 +41,7 @@ EVERY_ANSWER = (SITE, PRIVACY, COLLECTION)
 
 _version = contextvars.ContextVar("cms_request_content_version", default=None)
 _collector = contextvars.ContextVar("cms_cache_tags", default=None)
+_good_until = contextvars.ContextVar("cms_answer_good_until", default=None)
 
 
 def current_version():
@@ -88,9 +89,11 @@ class RequestStampsMiddleware:
     def __call__(self, request):
         version_token = _version.set(None)
         tags_token = _collector.set(set(EVERY_ANSWER))
+        until_token = _good_until.set(None)
         try:
             return self.get_response(request)
         finally:
+            _good_until.reset(until_token)
             _collector.reset(tags_token)
             _version.reset(version_token)
 
@@ -100,6 +103,21 @@ def add_tags(tags):
     collected = _collector.get()
     if collected is not None:
         collected.update(tags)
+
+
+def changes_at(moment):
+    """Record that what is being built changes at ``moment`` by the clock alone, with no change
+    to stamp (a patient's photo authorization reaching its expiry): no cached copy outlives it."""
+    if _collector.get() is None:
+        return
+    earliest = _good_until.get()
+    if earliest is None or moment < earliest:
+        _good_until.set(moment)
+
+
+def good_until():
+    """The earliest moment recorded by ``changes_at`` in this request, or None."""
+    return _good_until.get()
 
 
 def shown_tags():

@@ -12,6 +12,8 @@ sends :data:`photos.signals.authorization_withdrawn` once, inside its transactio
 when (``withdrawal_handled_at``) so it is never sent twice.
 """
 
+import datetime
+
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models, transaction
@@ -121,6 +123,17 @@ class PhotoAuthorization(models.Model):
     def covers_website_on(self, day):
         """The website may show the photos on ``day``."""
         return self.covers_website and self.is_current(day)
+
+    def website_changes_on(self, today):
+        """The next day (after ``today``) on which the website may start or stop showing the photos
+        by the calendar alone: the signing day ahead, or the day after the expiry date; else None."""
+        if self.revoked or not self.covers_website:
+            return None
+        if self.signed_on > today:
+            return self.signed_on
+        if self.expires_on is not None and today <= self.expires_on:
+            return self.expires_on + datetime.timedelta(days=1)
+        return None
 
     def status(self, today):
         """In the clinic's words: current, revoked, expired or not yet signed on ``today``."""

@@ -192,3 +192,19 @@ def test_striking_the_website_from_an_authorization_withdraws_its_photos(pair_pa
     authorization.label = "Forehead lines, March 2026 (form 2)"
     authorization.save()
     assert PageLogEntry.objects.filter(page=pair_page, action="photos.authorization_withdrawn").count() == 1
+
+
+def test_no_cached_answer_outlives_the_expiry_even_before_the_command_runs(treatment_index, photos, client, caches_on):
+    with freeze_time("2026-03-10"):
+        authorization = make_authorization(expires_on=datetime.date(2026, 3, 31))
+        page = make_treatment(treatment_index, body=[RESULTS, pair_block(*photos, authorization)], slug="forehead")
+    # One minute before midnight in Portland (07:00 UTC): the answers are cached, for that minute only.
+    with freeze_time("2026-04-01 06:59:00"):
+        response = client.get(PAGE)
+        assert "before-after" in response.content.decode() and pair_in_api(client, page)
+        assert "s-maxage=60" in response["Cache-Control"]
+        assert client.get(PAGE)["X-CMS-Cache"] == "hit"
+    # Just after midnight: nothing ran, yet no cache serves the pair.
+    with freeze_time("2026-04-01 07:00:30"):
+        assert "before-after" not in client.get(PAGE).content.decode()
+        assert not pair_in_api(client, page)

@@ -7,9 +7,13 @@ so a revocation or expiry hides the pair at once. The authorization is the clini
 API says only ``authorized: true`` for a pair it shows, never which authorization or patient.
 """
 
+import datetime
+
 from django.utils import timezone
 from wagtail import blocks
 from wagtail.snippets.blocks import SnippetChooserBlock
+
+from core import stamps
 
 from .base import SectionBlock, reject_field
 from .choosers import ClinicImageChooserBlock, PractitionerChooserBlock, PrefetchedChooserMixin
@@ -71,11 +75,18 @@ class BeforeAfterBlock(SectionBlock):
     def is_shown(value, today=None):
         """The pair may show today: both photos, and an authorization current and covering the website."""
         authorization = value.get("authorization")
+        today = today or timezone.localdate()
+        if authorization is not None:
+            # At midnight of its expiry (or signing) the answer changes with no edit: no cached page
+            # or API answer, here or on a CDN, outlives that moment.
+            day = authorization.website_changes_on(today)
+            if day is not None:
+                stamps.changes_at(timezone.make_aware(datetime.datetime.combine(day, datetime.time.min)))
         return (
             authorization is not None
             and value.get("before_image") is not None
             and value.get("after_image") is not None
-            and authorization.covers_website_on(today or timezone.localdate())
+            and authorization.covers_website_on(today)
         )
 
     def validate_for_publish(self, value, name):
