@@ -34,6 +34,7 @@ class Exporter:
         self.index_ids = {page.get_parent().pk for page in treatments}
         self.images = {}  # image id -> record, in first-use order
         self.practitioners = {}  # practitioner id -> record, in first-use order
+        self.left_out = []  # sections that stay with this site, named for the command's output
 
     def image_ref(self, image_id):
         if image_id is None:
@@ -112,15 +113,26 @@ class Exporter:
         record["treatment_areas"] = [
             {"name": area.name, "description": area.description} for area in page.treatment_areas.all()
         ]
+        kept = []
+        for item in page.body.raw_data:
+            section = stream_block.child_blocks.get(item.get("type")) if isinstance(item, dict) else None
+            if section is not None and not getattr(section, "portable", True):
+                self.left_out.append(f"Treatment '{page.slug}': a {section.label} section")
+                continue
+            kept.append(item)
         try:
-            record["body"] = map_references(stream_block, list(page.body.raw_data), self.leaf)
+            record["body"] = map_references(stream_block, kept, self.leaf)
         except PortabilityError as error:
             raise PortabilityError(f"Treatment '{page.slug}': {error}") from error
         return record
 
 
-def export_treatments(path):
-    """Write every treatment page to the folder ``path``; returns the number of pages written."""
+def export_treatments(path, notice=None):
+    """Write every treatment page to the folder ``path``; returns the number of pages written.
+
+    Sections that stay with this site (a before-and-after pair, whose patient's authorization is
+    this clinic's record) are left out, each named through ``notice(message)``.
+    """
     path = Path(path)
     if path.exists() and not path.is_dir():
         raise PortabilityError(f"{path} exists and is not a folder.")
@@ -155,4 +167,7 @@ def export_treatments(path):
         "treatments": records,
     }
     (path / DATA_FILE).write_text(json.dumps(data, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+    for left_out in exporter.left_out:
+        if notice is not None:
+            notice(f"{left_out} was left out: its patient's photo authorization stays with this site.")
     return len(records)

@@ -35,6 +35,9 @@ class SectionBlock(blocks.StructBlock):
     #: False keeps the section's words out of the search index and out of search excerpts (a
     #: section that may vanish without the page being indexed again).
     searchable = True
+    #: False leaves the section out of ``export_treatments`` (said in the command's output): it
+    #: depends on a record that must not leave the clinic holding it (a patient's authorization).
+    portable = True
     #: The section's entry in the page's "On this page" navigation: short, as patients scan it.
     #: Empty (a testimonial, say) leaves the section out of the navigation.
     nav_label = ""

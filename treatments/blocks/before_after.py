@@ -65,6 +65,9 @@ class BeforeAfterBlock(SectionBlock):
     # A pair may vanish at any moment (revoked) without the page being indexed again: its words
     # never enter the search index or a search excerpt.
     searchable = False
+    # Its authorization is a patient's record, kept by the clinic holding the signed form: an
+    # export to another site leaves the pair out.
+    portable = False
 
     class Meta:
         icon = "image"

@@ -13,4 +13,4 @@ class Command(PortabilityCommand):
     done = "Exported {count} treatment page(s) to {path}"
 
     def move(self, path, **options):
-        return export_treatments(path)
+        return export_treatments(path, notice=lambda message: self.stdout.write(self.style.WARNING(message)))
