@@ -6,8 +6,11 @@ checked; it is never paraphrased. Every change to it raises its ``safety_version
 revision (History in the admin).
 """
 
+import html
+
 from django.core.exceptions import ValidationError
 from django.db import models, transaction
+from django.utils.html import strip_tags
 from wagtail.fields import RichTextField
 from wagtail.models import RevisionMixin
 from wagtail.search import index
@@ -16,6 +19,13 @@ from .signals import safety_information_changed
 
 SAFETY_FEATURES = ["bold", "italic", "link", "ul", "ol"]
 TO_COMPLETE = "To be completed by the clinic"
+
+
+def _filled(value):
+    """A value holds something: rich text counts only for its words (an emptied editor leaves ``<p></p>``)."""
+    if isinstance(value, str):
+        return bool(html.unescape(strip_tags(value)).strip())
+    return value is not None
 
 
 class Product(RevisionMixin, index.Indexed, models.Model):
@@ -126,7 +136,7 @@ class Product(RevisionMixin, index.Indexed, models.Model):
             "source URL": self.safety_source_url,
             "date checked": self.safety_checked_on,
         }
-        return [name for name, value in wanted.items() if not value]
+        return [name for name, value in wanted.items() if not _filled(value)]
 
     @property
     def safety_status(self):
@@ -149,7 +159,9 @@ class Product(RevisionMixin, index.Indexed, models.Model):
                         )
                     }
                 )
-        if (self.boxed_warning or self.safety_information) and not (self.safety_source_url and self.safety_checked_on):
+        if (_filled(self.boxed_warning) or _filled(self.safety_information)) and not (
+            self.safety_source_url and self.safety_checked_on
+        ):
             raise ValidationError(
                 {"safety_source_url": "Quoted safety text needs its source URL and the date it was checked."}
             )

@@ -118,6 +118,15 @@ def test_a_product_cannot_require_safety_text_it_lacks():
         quoted.full_clean()
 
 
+def test_an_emptied_rich_text_editor_is_no_safety_text(treatment_index):
+    # Clearing the admin's editor leaves an empty paragraph behind: still nothing to show.
+    product = safety_product(safety_information='<p data-block-key="k1"></p>', boxed_warning="<p>&nbsp;</p>")
+    assert product.safety_information_missing() == ["boxed warning", "Important Safety Information"]
+    page = page_with(treatment_index, product, publish=False)
+    with pytest.raises(ValidationError, match="Product TESTOX: its boxed warning, Important Safety Information"):
+        page.get_latest_revision().publish()
+
+
 def test_publishing_is_refused_while_a_required_safety_record_is_incomplete(treatment_index):
     # Saved without the admin's checks (e.g. by a script): every publish path still refuses.
     product = safety_product(safety_information="")

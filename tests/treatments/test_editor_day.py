@@ -36,6 +36,11 @@ def rich_text(page, field_id, text):
     editor = page.locator(f"div:has(> input#{field_id}) [contenteditable='true']").first
     editor.click()
     editor.press_sequentially(text)
+    # Draftail copies its content into the hidden input after typing: a save clicked before that
+    # (a slow machine) would send the old value.
+    page.wait_for_function(
+        "([id, text]) => document.getElementById(id).value.includes(text)", arg=[field_id, text[-20:]]
+    )
 
 
 def submit_to_review(page):
