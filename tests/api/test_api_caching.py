@@ -139,7 +139,9 @@ def test_snippet_change_invalidates(reviewed_demo, client):
     demo = reviewed_demo
     practitioner = Practitioner.objects.get()
     url = f"/api/v2/pages/{demo.pk}/"
-    assert client.get(url).json()["reviewed_by"]["job_title"] == (practitioner.job_title or None)  # empty is null (issue 15)
+    assert client.get(url).json()["reviewed_by"]["job_title"] == (
+        practitioner.job_title or None
+    )  # empty is null (issue 15)
     practitioner.job_title = "Medical director"
     practitioner.save()
     data = client.get(url).json()

@@ -53,7 +53,9 @@ def gunicorn(transactional_db, tmp_path):
     url, sqlite_path = _database_url(tmp_path)
     port = _free_port()
     # Browser tests set DJANGO_ALLOW_ASYNC_UNSAFE in this process; the deploy check gunicorn runs refuses it.
-    environment = {k: v for k, v in os.environ.items() if k not in ("REDIS_URL", "DATABASE_URL", "DJANGO_ALLOW_ASYNC_UNSAFE")}
+    environment = {
+        k: v for k, v in os.environ.items() if k not in ("REDIS_URL", "DATABASE_URL", "DJANGO_ALLOW_ASYNC_UNSAFE")
+    }
     environment.update(
         DJANGO_SETTINGS_MODULE="cms.settings.test",
         DATABASE_URL=url,

@@ -61,4 +61,6 @@ def test_reference_frontend_builds_from_the_api_and_is_valid_html(frontend_tools
 
     messages = vnu(pages)
     problems = [m for m in messages if m["type"] == "error" or m.get("subType") in ("fatal", "warning")]
-    assert not problems, "\n".join(f"{m['url'].rsplit('/', 2)[-2]}:{m.get('lastLine')}: {m['message']}" for m in problems)
+    assert not problems, "\n".join(
+        f"{m['url'].rsplit('/', 2)[-2]}:{m.get('lastLine')}: {m['message']}" for m in problems
+    )

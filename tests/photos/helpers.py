@@ -3,18 +3,10 @@
 import datetime
 
 from photos.models import PhotoAuthorization
+from tests.treatments.factories import EXPECTED, RESULTS
 
 PATIENT_REFERENCE = "chart 4411"
-RESULTS = {
-    "type": "results",
-    "value": {
-        "heading": "How long do results last?",
-        "days_to_full_effect": 7,
-        "duration_min_months": 3,
-        "duration_max_months": 4,
-    },
-}
-EXPECTED = "Generally expected results: the full effect shows after about 7 days; results typically last 3–4 months."
+__all__ = ["EXPECTED", "PATIENT_REFERENCE", "RESULTS", "make_authorization", "pair_block"]
 
 
 def make_authorization(**fields):

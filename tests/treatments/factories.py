@@ -30,3 +30,32 @@ def make_treatment(parent, body=None, publish=True, **fields):
         revision.publish()
     page.refresh_from_db()
     return page
+
+
+# A results section and the expected-results statement generated from it (testimonials, photos).
+RESULTS = {
+    "type": "results",
+    "value": {
+        "heading": "How long do results last?",
+        "days_to_full_effect": 7,
+        "duration_min_months": 3,
+        "duration_max_months": 4,
+    },
+}
+EXPECTED = "Generally expected results: the full effect shows after about 7 days; results typically last 3–4 months."
+
+
+def quote_block(**fields):
+    """A testimonial with its consent and provenance on record; ``fields`` override."""
+    value = {
+        "quote": "Lovely results.",
+        "attribution": "Sam P.",
+        "consent_on_file": True,
+        "consent_date": "2026-11-01",
+        "consent_method": "written",
+        "given_via": "online_review",
+        "given_on": "2026-10-30",
+        "source_reference": "https://reviews.example/123",
+        **fields,
+    }
+    return {"type": "testimonial", "value": value}

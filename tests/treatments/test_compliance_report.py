@@ -8,27 +8,12 @@ from django.contrib.auth import get_user_model
 from django.urls import reverse
 
 from .editorial import make_user
-from .factories import make_treatment
+from .factories import make_treatment, quote_block
 
 pytestmark = pytest.mark.django_db
 
 URL = "/admin/reports/compliance/"
-RECORDED = {
-    "type": "testimonial",
-    "value": {
-        "quote": "Lovely results.",
-        "attribution": "Sam P.",
-        "consent_on_file": True,
-        "consent_date": "2026-11-01",
-        "consent_method": "written",
-        "given_via": "online_review",
-        "given_on": "2026-10-30",
-        "source_reference": "https://reviews.example/123",
-        "material_connection": True,
-        "value_received": "20% off",
-        "disclosure": "Sam received 20% off.",
-    },
-}
+RECORDED = quote_block(material_connection=True, value_received="20% off", disclosure="Sam received 20% off.")
 
 
 def test_the_report_lists_published_testimonials_with_their_records(demo, treatment_index, admin_client):

@@ -9,36 +9,11 @@ from clinic.models import Practitioner
 from treatments.models import TreatmentPage
 
 from .editorial import page_form, patient_quote
-from .factories import make_treatment
+from .factories import EXPECTED, RESULTS, make_treatment, quote_block
 
 pytestmark = pytest.mark.django_db
 
-RESULTS = {
-    "type": "results",
-    "value": {
-        "heading": "How long do results last?",
-        "days_to_full_effect": 7,
-        "duration_min_months": 3,
-        "duration_max_months": 4,
-    },
-}
-EXPECTED = "Generally expected results: the full effect shows after about 7 days; results typically last 3–4 months."
 RECORDS = ("given_via", "given_on", "source_reference", "value_received", "relationship")
-
-
-def quote_block(**fields):
-    value = {
-        "quote": "Lovely results.",
-        "attribution": "Sam P.",
-        "consent_on_file": True,
-        "consent_date": "2026-11-01",
-        "consent_method": "written",
-        "given_via": "online_review",
-        "given_on": "2026-10-30",
-        "source_reference": "https://reviews.example/123",
-        **fields,
-    }
-    return {"type": "testimonial", "value": value}
 
 
 def test_an_incentivised_testimonial_without_disclosure_cannot_be_published(treatment_index):

@@ -33,6 +33,6 @@ def test_every_payload_sent_matches_the_documented_webhooks(treatment_index, rec
         jsonschema.validate(event, schemas["page" if event["event"] in PAGE_EVENTS else "object"])
         assert event["timestamp"].endswith("Z")  # one convention: UTC, Z (issue 15)
     for headers, _body in receiver.requests:
-        assert jsonschema.Draft202012Validator(
-            webhooks["page"]["post"]["parameters"][0]["schema"]
-        ).is_valid(headers["X-CMS-Signature"])
+        assert jsonschema.Draft202012Validator(webhooks["page"]["post"]["parameters"][0]["schema"]).is_valid(
+            headers["X-CMS-Signature"]
+        )
