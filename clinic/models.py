@@ -13,6 +13,7 @@ from wagtail.search import index
 from wagtail.snippets.models import register_snippet
 
 from core.caching import remembered
+from core.fields import optional_image
 
 from .blocks import OpeningPeriodBlock
 
@@ -46,13 +47,8 @@ class ClinicSettings(BaseSiteSetting):
     consultation_label = models.CharField(
         max_length=60, default="Schedule Consultation", help_text="The words on every booking button."
     )
-    logo = models.ForeignKey(
-        "wagtailimages.Image",
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-        help_text="The clinic's logo, shown in the site header; its description is read aloud to blind visitors.",
+    logo = optional_image(
+        "The clinic's logo, shown in the site header; its description is read aloud to blind visitors."
     )
     opening_hours = StreamField(
         [("period", OpeningPeriodBlock())],
@@ -153,14 +149,7 @@ class Practitioner(index.Indexed, models.Model):
     )
     credentials = models.CharField(max_length=100, blank=True, help_text="e.g. MD, board certification.")
     job_title = models.CharField(max_length=200, blank=True, help_text="e.g. Injector, BOTOX Portland.")
-    photo = models.ForeignKey(
-        "wagtailimages.Image",
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-        help_text="A friendly portrait; its description is read aloud to blind visitors.",
-    )
+    photo = optional_image("A friendly portrait; its description is read aloud to blind visitors.")
     bio = models.TextField(blank=True, max_length=2000, help_text="A short introduction for patients.")
     user = models.OneToOneField(
         settings.AUTH_USER_MODEL,

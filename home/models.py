@@ -7,6 +7,7 @@ from wagtail.api import APIField
 from wagtail.models import Orderable, Page
 
 from clinic.models import Practitioner
+from core.fields import optional_image
 from core.page_cache import CachedPageMixin
 from core.representations import PageLinkSerializer
 from treatments.api import ImageField
@@ -20,14 +21,7 @@ class HomePage(CachedPageMixin, Page):
     """The site root: a welcome and the treatments the clinic features."""
 
     intro = models.TextField(blank=True, max_length=1000, help_text="A short welcome under the clinic's name.")
-    hero_image = models.ForeignKey(
-        "wagtailimages.Image",
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-        help_text="The large picture at the top of the home page; describe it for blind visitors.",
-    )
+    hero_image = optional_image("The large picture at the top of the home page; describe it for blind visitors.")
 
     content_panels = Page.content_panels + [
         FieldPanel("intro"),

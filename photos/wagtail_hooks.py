@@ -15,10 +15,11 @@ from wagtail import hooks
 from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, HelpPanel, MultiFieldPanel, ObjectList
 from wagtail.admin.widgets import Button
-from wagtail.log_actions import LogFormatter
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.chooser import ChooseResultsView, ChooseView, SnippetChooserViewSet
 from wagtail.snippets.views.snippets import SnippetViewSet
+
+from core.history import register_sent_to_review
 
 from . import views
 from .models import EXPIRED_ACTION, REVOKED_ACTION, WITHDRAWN_ACTION, PhotoAuthorization
@@ -107,17 +108,16 @@ def revoke_button(snippet, user, next_url=None):
 def register_photo_log_actions(actions):
     # Written on each treatment page that showed the photos (treatments.photo_review): never the
     # patient reference, which editors reading the page's history must not see.
-    @actions.register_action(WITHDRAWN_ACTION)
-    class AuthorizationWithdrawn(LogFormatter):
-        label = "Photo authorization withdrawn"
-
-        def format_message(self, log_entry):
-            data = log_entry.data
-            return (
-                f"Sent to Medical review: the patient's photo authorization {data.get('authorization_id', '?')} "
-                f"({data.get('label', '')}) was {data.get('reason', 'withdrawn')}; its before-and-after photos "
-                "no longer show"
-            )
+    register_sent_to_review(
+        actions,
+        WITHDRAWN_ACTION,
+        "Photo authorization withdrawn",
+        "the patient's photo authorization {authorization_id} ({label}) was {reason}; its before-and-after photos "
+        "no longer show",
+        authorization_id="?",
+        label="",
+        reason="withdrawn",
+    )
 
     actions.register_action(REVOKED_ACTION, "Photo authorization revoked", "Revoked by the patient")
     actions.register_action(EXPIRED_ACTION, "Photo authorization expired", "Expired: its photos no longer show")

@@ -2,9 +2,10 @@
 
 from wagtail import hooks
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, HelpPanel, MultiFieldPanel
-from wagtail.log_actions import LogFormatter
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
+
+from core.history import register_sent_to_review
 
 from .models import TO_COMPLETE, Product
 
@@ -47,13 +48,11 @@ register_snippet(ProductViewSet)
 @hooks.register("register_log_actions")
 def register_safety_log_action(actions):
     # Written on each page using a product whose safety information changed (treatments.safety).
-    @actions.register_action("products.safety_information_changed")
-    class SafetyInformationChanged(LogFormatter):
-        label = "Product safety information changed"
-
-        def format_message(self, log_entry):
-            data = log_entry.data
-            return (
-                f"Sent to Medical review: the Important Safety Information of {data.get('product', 'its product')} "
-                f"changed (version {data.get('version', '?')})"
-            )
+    register_sent_to_review(
+        actions,
+        "products.safety_information_changed",
+        "Product safety information changed",
+        "the Important Safety Information of {product} changed (version {version})",
+        product="its product",
+        version="?",
+    )

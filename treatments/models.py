@@ -14,6 +14,7 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from clinic.models import ClinicSettings, Practitioner
+from core.fields import optional_image
 from core.page_cache import CachedPageMixin
 from core.preview import HeadlessPreviewPage
 from products.api import ImportantSafetyInformationSerializer
@@ -107,14 +108,7 @@ class TreatmentPage(CachedPageMixin, HeadlessPreviewPage, Page):
     category = models.CharField(
         max_length=30, choices=CATEGORY_CHOICES, default="other", help_text="The kind of treatment, for listings."
     )
-    hero_image = models.ForeignKey(
-        "wagtailimages.Image",
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-        help_text="The large photo at the top of the page; describe it for blind visitors.",
-    )
+    hero_image = optional_image("The large photo at the top of the page; describe it for blind visitors.")
     body = StreamField(TreatmentBodyBlock(), blank=True, help_text="The sections of the page, in order.")
     reviewed_by = models.ForeignKey(
         Practitioner,
