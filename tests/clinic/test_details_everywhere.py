@@ -1,8 +1,8 @@
 """Clinic details are said once (issue 13): after changing them, no page or answer shows the old ones.
 
 The demo's own words (its pages' rich text, the home page's intro) carry no phone number or booking
-link: every place that shows them reads Settings -> Clinic details. The test changes the phone
-number, the booking link and its label and the address, then reads every public address of the
+link: every place that shows them reads Settings -> Clinic details. The test changes the clinic's
+name, phone number, booking link and its label and the address, then reads every public address of the
 demo site as a visitor or a front end would, including its meta and og: tags and JSON-LD.
 """
 
@@ -18,6 +18,7 @@ NEW_PHONE = "971-555-0123"
 NEW_BOOKING = "https://booking.example.com/kim"
 NEW_LABEL = "Book a visit"
 NEW_STREET = "1 Pearl Street"
+NEW_NAME = "Pearl District Aesthetics"  # the old one is also Dr. Kim's own name: only the new is checked
 
 PAGES = [
     "/",
@@ -38,6 +39,7 @@ ANSWERS = [
 @pytest.fixture
 def changed(demo):
     clinic = ClinicSettings.objects.get(site=Site.objects.get(is_default_site=True))
+    clinic.name = NEW_NAME
     clinic.phone = NEW_PHONE
     clinic.consultation_url = NEW_BOOKING
     clinic.consultation_label = NEW_LABEL
@@ -52,6 +54,7 @@ def test_every_page_shows_only_the_clinic_details_of_today(client, changed, path
     response = client.get(path)
     assert response.status_code == (404 if path == "/no-such-page/" else 200)
     html = response.content.decode()
+    assert NEW_NAME in html
     assert NEW_PHONE in html and "tel:+19715550123" in html
     assert not [old for old in OLD_PHONES if old in html]
     # Every booking button leads to today's link; the header's says today's words (a call to
@@ -69,4 +72,4 @@ def test_no_api_answer_carries_the_old_phone_number(client, changed, path):
     body = response.content.decode()
     assert not [old for old in OLD_PHONES if old in body]
     if path == "/api/v2/clinic/":
-        assert NEW_PHONE in body and NEW_BOOKING in body and NEW_STREET in body
+        assert NEW_NAME in body and NEW_PHONE in body and NEW_BOOKING in body and NEW_STREET in body
