@@ -8,6 +8,7 @@ from wagtail.models import Revision, Site
 
 from clinic.models import ClinicSettings, Practitioner
 from demo import botox
+from home.models import HomePage
 from tests.treatments.editorial import PASSWORD, make_user, page_form
 from treatments import workflow
 from treatments.models import TreatmentPage
@@ -70,6 +71,21 @@ def test_loading_again_keeps_what_the_clinic_completed(client):
     kim.refresh_from_db()
     index.refresh_from_db()
     assert (kim.job_title, kim.bio, index.intro) == ("Medical director", "Written by the clinic.", "Our treatments.")
+
+
+def test_loading_again_after_a_deletion_recreates_only_what_is_missing(client):
+    # The clinic deleted the BOTOX page and an editor has a draft of the home page: loading again
+    # brings the page back and leaves the home page's draft (and live version) as they were.
+    call_command("load_demo_content", "--no-logins", verbosity=0)
+    TreatmentPage.objects.get(slug="botox").delete()
+    home = HomePage.objects.get()
+    home.intro = "Welcome (draft)."
+    draft = home.save_revision()
+    call_command("load_demo_content", "--no-logins", verbosity=0)
+    home.refresh_from_db()
+    assert home.latest_revision_id == draft.pk and home.intro == botox.HOME["intro"]
+    assert TreatmentPage.objects.get(slug="botox").live
+    assert "BOTOX" in client.get("/").content.decode()  # the newest live treatments, no list kept
 
 
 def test_the_demo_page_is_due_for_review_and_shows_no_review_line(client):

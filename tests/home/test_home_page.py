@@ -4,7 +4,7 @@ import pytest
 from wagtail.models import Site
 
 from clinic.models import ClinicSettings
-from home.models import HomePage
+from home.models import FeaturedTreatment, HomePage
 from treatments.models import TreatmentPage
 
 pytestmark = pytest.mark.django_db
@@ -34,7 +34,20 @@ def test_featured_treatments_follow_the_newest_while_the_list_is_empty(client, d
     assert "Chemical peel" in html and draft.title not in html
 
 
+def test_the_demo_features_nothing_by_hand_so_a_new_treatment_appears(client, demo, treatment_index):
+    assert not HomePage.objects.get().featured_treatments.exists()
+    assert "BOTOX" in client.get("/").content.decode()
+    peel = treatment_index.add_child(
+        instance=TreatmentPage(title="Chemical peel", slug="chemical-peel", category="skin", summary="Peels.")
+    )
+    peel.save_revision().publish()
+    assert "Chemical peel" in client.get("/").content.decode()
+
+
 def test_a_hand_kept_list_wins(demo, treatment_index):
+    home = HomePage.objects.get()
+    home.featured_treatments.add(FeaturedTreatment(treatment=demo))
+    home.save_revision().publish()
     peel = treatment_index.add_child(
         instance=TreatmentPage(title="Chemical peel", slug="chemical-peel", category="skin", summary="Peels.")
     )

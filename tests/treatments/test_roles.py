@@ -8,12 +8,15 @@ POST the database says what happened.
 import datetime
 
 import pytest
+from django.contrib.auth.models import Group, Permission
 from django.core.exceptions import PermissionDenied
 from django.urls import reverse
 from django.utils import timezone
-from wagtail.models import PageLogEntry
+from wagtail.models import GroupPagePermission, Page, PageLogEntry
+from wagtail.test.utils.form_data import inline_formset, nested_form_data
 
 from clinic.models import Practitioner
+from home.models import HomePage
 from treatments.models import TreatmentPage
 
 from .editorial import make_user, page_form, patient_quote
@@ -128,7 +131,7 @@ def test_a_superuser_is_told_why_they_cannot_approve_and_whom_to_ask(client, use
     assert not page.live and page.current_workflow_state.status == "in_progress"
 
 
-@pytest.mark.parametrize("role", ["editor", "moderator", "practitioner", "manager", "superuser"])
+@pytest.mark.parametrize("role", ROLES)
 def test_only_a_clinic_manager_or_superuser_sets_the_review_record(client, users, peel, role):
     kim = Practitioner.objects.get(name="Dr. Michael Kim")
     response = edit(client, peel, users[role], reviewed_by=str(kim.pk), last_reviewed="2026-01-15")
@@ -159,3 +162,50 @@ def test_review_record_is_read_only_for_editors(client, users, peel):
     client.force_login(users["manager"])
     html = client.get(reverse("wagtailadmin_pages:edit", args=[peel.pk])).content.decode()
     assert 'name="reviewed_by"' in html and 'name="last_reviewed"' in html
+
+
+@pytest.fixture
+def marketing(demo):
+    """A group a clinic adds itself, with every page right on the whole tree (publish included)."""
+    group = Group.objects.create(name="Marketing")
+    group.permissions.add(Permission.objects.get(codename="access_admin"))
+    root = Page.get_first_root_node()
+    for codename in ("add_page", "change_page", "publish_page"):
+        GroupPagePermission.objects.create(group=group, page=root, permission=Permission.objects.get(codename=codename))
+    return make_user("mia", "Marketing")
+
+
+def test_a_group_the_clinic_adds_publishes_elsewhere_but_not_treatment_pages(client, marketing, peel):
+    home = HomePage.objects.get()
+    client.force_login(marketing)
+    home_form = nested_form_data(
+        {"title": "Welcome", "slug": home.slug, "intro": "", "featured_treatments": inline_formset([])}
+    )
+    home_form.update({"comments-TOTAL_FORMS": "0", "comments-INITIAL_FORMS": "0", "action-publish": "publish"})
+    assert client.post(reverse("wagtailadmin_pages:edit", args=[home.pk]), home_form).status_code == 302
+    assert HomePage.objects.get().title == "Welcome"  # its right to publish holds outside Treatments
+    edit(client, peel, marketing, action="publish", title="Chemical peel, renewed")
+    url = reverse("wagtail_bulk_action", args=("wagtailcore", "page", "publish"))
+    client.post(f"{url}?id={peel.pk}", {"include_descendants": ""})
+    peel.refresh_from_db()
+    assert peel.title == "Chemical peel" and peel.has_unpublished_changes
+
+
+def test_publish_copies_is_a_practitioners_right_too(client, users, demo):
+    form = {
+        "new_title": "BOTOX copy",
+        "new_slug": "botox-copy",
+        "new_parent_page": str(demo.get_parent().pk),
+        "publish_copies": "on",
+        "alias": "",
+    }
+    url = reverse("wagtailadmin_pages:copy", args=[demo.pk])
+    client.force_login(users["moderator"])
+    response = client.post(url, form)
+    # Refused on the form, with Wagtail's reason; no copy is made.
+    assert response.status_code == 200
+    assert "You do not have permission to publish pages at" in response.content.decode()
+    assert not TreatmentPage.objects.filter(slug="botox-copy").exists()
+    client.force_login(users["practitioner"])
+    assert client.post(url, form).status_code == 302
+    assert TreatmentPage.objects.get(slug="botox-copy").live
