@@ -141,12 +141,12 @@ def test_the_invented_consent_record_is_a_marked_placeholder_never_public(client
     (testimonial,) = [block.value for block in page.body if block.block_type == "testimonial"]
     assert testimonial["consent_method"] == botox.DEMO_PLACEHOLDER
     assert (
-        "Demo placeholder: replace with the clinic"
+        "Demo placeholder (date and method): replace with the clinic"
         in admin_client.get(f"/admin/pages/{page.pk}/edit/").content.decode()
     )
     for url in (page.url, f"/api/v2/pages/{page.pk}/"):
         public = client.get(url).content.decode()
         # The consent record's marker and its admin label, not the word: the demo's logo image
         # (a "placeholder logo", shown in the header) has it in its file name.
-        assert botox.DEMO_PLACEHOLDER not in public and "demo placeholder:" not in public.lower()
+        assert botox.DEMO_PLACEHOLDER not in public and "demo placeholder" not in public.lower()
         assert botox.DEMO_CONSENT_DATE not in public

@@ -103,8 +103,9 @@ class TestimonialBlock(SectionBlock):
             ("written", "Written form"),
             ("email", "Email"),
             ("online_review", "Public online review"),
-            # The demo's testimonial comes without a consent record; never public (see ``records``).
-            ("demo_placeholder", "Demo placeholder: replace with the clinic's record"),
+            # The demo's testimonial comes without a consent record: its date and method both stand
+            # in for the clinic's, and the label says so. Never public (see ``records``).
+            ("demo_placeholder", "Demo placeholder (date and method): replace with the clinic's record"),
         ],
         required=False,
         help_text="How the patient gave consent.",
