@@ -134,6 +134,8 @@ def shape_field_schema(field, model, blocks):
         # e.g. an image's srcset: a list of another shape
         schema = {"type": "array", "items": shape_field_schema(field.child, None, blocks)}
         return {**schema, "description": str(field.help_text)} if field.help_text else schema
+    if hasattr(field, "openapi_schema") and not inspect.signature(field.openapi_schema).parameters:
+        return field.openapi_schema()  # e.g. a product's safety HTML: text/html, null when empty
     return drf_field_schema(field, _model_field(model, field.source))
 
 
