@@ -82,7 +82,7 @@ def field_schema(field, model, blocks):
     if isinstance(field, v2.TagsField):
         return {"type": "array", "items": STRING}
     if isinstance(field, ImageDownloadUrlField | DocumentDownloadUrlField):
-        return STRING
+        return URL  # absolute: documents by Wagtail, images by api.media
     if isinstance(field, v2.ChildRelationField):
         child = field.serializer_class()
         child_model = child.Meta.model
