@@ -121,6 +121,14 @@ class PublicPageSerializer(FieldsBuiltOnce, PageSerializer):
     # ``?fields=reviewed_by(name),body(faq)``, resolved by api.selection when the class is built.
     nested_selection = {}
 
+    def build_standard_field(self, field_name, model_field):
+        field_class, kwargs = super().build_standard_field(field_name, model_field)
+        # DRF gives a field Django keeps out of forms (``editable=False``, e.g. a treatment page's
+        # brand_name copied from its product) no ``allow_blank``: its emptiness is said here.
+        if getattr(model_field, "blank", False) and issubclass(field_class, BlankAsNullCharField):
+            kwargs["null_when_blank"] = True
+        return field_class, kwargs
+
     def to_representation(self, instance):
         data = super().to_representation(instance)
         return apply_nested(data, self.nested_selection) if self.nested_selection else data

@@ -64,6 +64,10 @@ class BlankAsNullCharField(NullWhenBlank, serializers.CharField):
     """A ``CharField`` that writes an empty optional text as ``null``."""
 
 
+class BlankAsNullURLField(NullWhenBlank, serializers.URLField):
+    """A ``URLField`` that writes an empty optional address as ``null``."""
+
+
 @functools.cache
 def _null_when_blank(field_class):
     return type(f"{field_class.__name__}NullWhenBlank", (NullWhenBlank, field_class), {})

@@ -215,7 +215,16 @@ def json_ld_schemas():
             "alternateName": _TEXT,
             "description": _TEXT,
             "howPerformed": _TEXT,
-            "drug": _thing("Drug", {"name": _TEXT, "nonProprietaryName": _TEXT}),
+            "drug": _thing(
+                "Drug",
+                {
+                    "name": _TEXT,
+                    "nonProprietaryName": _TEXT,
+                    "prescriptionStatus": _URL,
+                    "warning": _TEXT,
+                    "manufacturer": _thing("Organization", {"name": _TEXT}, ["name"]),
+                },
+            ),
             "indication": {
                 "type": "array",
                 "items": {

@@ -162,6 +162,7 @@ def _listing_parameters(viewset, model):
             query("child_of", {"type": "string"}, "A page id, or `root` for the site's root page."),
             query("descendant_of", _id_schema()),
             query("ancestor_of", _id_schema()),
+            query("translation_of", _id_schema(), "The page's translations in other locales (a 400 if no such page)."),
             query("site", {"type": "string"}, "A site's hostname (and port) to scope the pages to."),
             query(
                 "html_path",

@@ -82,7 +82,7 @@ def field_schema(field, model, blocks):
     if isinstance(field, v2.TagsField):
         return {"type": "array", "items": STRING}
     if isinstance(field, ImageDownloadUrlField | DocumentDownloadUrlField):
-        return STRING
+        return URL  # absolute: documents by Wagtail, images by api.media
     if isinstance(field, v2.ChildRelationField):
         child = field.serializer_class()
         child_model = child.Meta.model
@@ -134,6 +134,8 @@ def shape_field_schema(field, model, blocks):
         # e.g. an image's srcset: a list of another shape
         schema = {"type": "array", "items": shape_field_schema(field.child, None, blocks)}
         return {**schema, "description": str(field.help_text)} if field.help_text else schema
+    if hasattr(field, "openapi_schema") and not inspect.signature(field.openapi_schema).parameters:
+        return field.openapi_schema()  # e.g. a product's safety HTML: text/html, null when empty
     return drf_field_schema(field, _model_field(model, field.source))
 
 

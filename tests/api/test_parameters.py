@@ -55,3 +55,20 @@ def test_filters_are_typed_like_their_fields(db):
     assert parameters["locale"]["enum"] == ["en"]
     assert parameters["search_operator"]["enum"] == ["and", "or"]
     assert parameters["title"] == {"type": "string"}
+
+
+@pytest.mark.parametrize("endpoint", ["pages", "images", "documents"])
+def test_every_query_parameter_a_listing_takes_is_in_the_document(db, endpoint):
+    # Issue 15: a filter that works but is not listed lets a typo through a typed client.
+    document = build_document(api_router)
+    listed = {p["name"] for p in document["paths"][f"/api/v2/{endpoint}/"]["get"]["parameters"]}
+    taken = set(api_router.endpoints[endpoint].known_query_parameters) - {"format", "_"}
+    assert taken - listed == set()
+
+
+def test_translation_of_is_a_checked_page_id(demo, client):
+    document = build_document(api_router)
+    parameters = {p["name"]: p["schema"] for p in document["paths"]["/api/v2/pages/"]["get"]["parameters"]}
+    assert parameters["translation_of"] == {"type": "integer", "minimum": 1, "maximum": 2**31 - 1}
+    assert client.get(f"/api/v2/pages/?translation_of={demo.pk}").json() == {"meta": {"total_count": 0}, "items": []}
+    assert client.get("/api/v2/pages/?translation_of=999999").status_code == 400

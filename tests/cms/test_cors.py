@@ -3,6 +3,7 @@
 import importlib
 
 import pytest
+from wagtail.images import get_image_model
 
 import cms.settings.base as base
 
@@ -89,3 +90,40 @@ def test_browser_code_may_read_the_validators_and_caching_headers(demo, frontend
     response = client.get("/api/v2/pages/", HTTP_ORIGIN=ORIGIN)
     exposed = {name.strip().lower() for name in response.headers["access-control-expose-headers"].split(",")}
     assert {"etag", "location", "retry-after", "cache-tag"} <= exposed
+
+
+@pytest.mark.parametrize(
+    ("path", "methods"),
+    [
+        ("/api/v2/pages/", "GET, HEAD, OPTIONS"),
+        ("/api/v2/pages/{page}/", "GET, HEAD, OPTIONS"),
+        ("/api/v2/pages/?html_path=/treatments/botox/&fields=*", "GET, HEAD, OPTIONS"),
+        ("/api/v2/pages/find/?html_path=/treatments/botox/", "GET, HEAD, OPTIONS"),
+        ("/api/v2/pages/999999/", "GET, HEAD, OPTIONS"),
+        ("/api/v2/images/", "GET, HEAD, OPTIONS"),
+        ("/api/v2/images/{image}/", "GET, HEAD, OPTIONS"),
+        ("/api/v2/documents/", "GET, HEAD, OPTIONS"),
+        ("/api/v2/clinic/", "GET, HEAD, OPTIONS"),
+        ("/api/v2/page_preview/", "GET, HEAD, OPTIONS"),
+        ("/api/v2/openapi.json", "GET, HEAD, OPTIONS"),
+        ("/api/v2/consultations/", "POST, OPTIONS"),
+        ("/api/v2/nothing-here/", "GET, HEAD, OPTIONS"),
+    ],
+)
+def test_every_api_section_answers_another_origin_the_same_way(demo, frontend, client, path, methods):
+    # Issue 15, checked per section: successes, redirects and errors (404, 400, 405) alike carry
+    # the origin and the exposed headers, and each preflight names only the methods served there.
+    path = path.format(page=demo.pk, image=get_image_model().objects.first().pk)
+    response = client.get(path, HTTP_ORIGIN=ORIGIN)
+    assert response.headers["access-control-allow-origin"] == ORIGIN, (path, response.status_code)
+    exposed = {name.strip().lower() for name in response.headers["access-control-expose-headers"].split(",")}
+    assert {"etag", "location", "retry-after", "cache-tag"} <= exposed
+    preflight = client.options(
+        path,
+        HTTP_ORIGIN=ORIGIN,
+        HTTP_ACCESS_CONTROL_REQUEST_METHOD=methods.split(",")[0],
+        HTTP_ACCESS_CONTROL_REQUEST_HEADERS="if-none-match",
+    )
+    assert preflight.headers["access-control-allow-origin"] == ORIGIN
+    assert preflight.headers["access-control-allow-methods"] == methods
+    assert "if-none-match" in preflight.headers["access-control-allow-headers"]

@@ -93,6 +93,9 @@ def test_urls_are_absolute_on_the_requests_own_host_and_port(demo, client, make_
         body = client.get(url, HTTP_HOST=host, secure=secure).json()
         urls = [size["url"] for size in (body.get("hero_image") or body)["srcset"]]
         assert urls and all(url.startswith(root) for url in urls), urls
+    # The original's download URL too (Wagtail leaves it relative).
+    download = client.get(f"/api/v2/images/{image.pk}/", HTTP_HOST=host, secure=secure).json()["meta"]["download_url"]
+    assert download.startswith(root.replace("/images/", "/original_images/")), download
     assert ":80/" not in root and ":443/" not in root
 
 

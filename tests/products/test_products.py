@@ -9,9 +9,12 @@ from wagtail.log_actions import LogContext
 from wagtail.models import PageLogEntry, WorkflowState
 from wagtail.test.utils.form_data import inline_formset
 
+from api.openapi import build_document
 from clinic.models import Practitioner
+from cms.api import api_router
 from core.signals import content_changed
 from products.models import TO_COMPLETE, Product
+from tests.api.test_openapi import assert_valid
 from tests.treatments.editorial import page_form
 from tests.treatments.factories import make_treatment
 from treatments.models import TreatmentPage
@@ -98,7 +101,9 @@ def test_the_boxed_warning_shows_in_a_fixed_place_on_the_page_and_in_the_api(tre
 
 def test_json_ld_links_a_drug_from_the_therapy(treatment_index, client):
     page = page_with(treatment_index, safety_product())
-    therapy = client.get(f"/api/v2/pages/{page.pk}/").json()["structured_data"]["@graph"][0]["mainEntity"]
+    data = client.get(f"/api/v2/pages/{page.pk}/").json()
+    assert_valid(build_document(api_router), "/api/v2/pages/{id}/", data)  # the JsonLd schema knows a Drug
+    therapy = data["structured_data"]["@graph"][0]["mainEntity"]
     assert therapy["drug"] == {
         "@type": "Drug",
         "name": "TESTOX",
@@ -197,3 +202,27 @@ def test_the_openapi_document_describes_the_section(client):
     assert pages, "no schema names important_safety_information"
     text = str(pages)
     assert "boxed_warning" in text and "version" in text
+
+
+def test_optional_safety_texts_left_empty_are_null_in_the_api_and_the_document(treatment_index, client):
+    # Issue 15's one convention: an optional value the clinic left empty is null, never "".
+    product = safety_product(
+        generic_name="", manufacturer="", safety_information="", safety_source_url="", safety_checked_on=None,
+        units_note="", requires_safety_information=False,
+    )  # fmt: skip
+    page = page_with(treatment_index, product)
+    data = client.get(f"/api/v2/pages/{page.pk}/").json()
+    assert data["important_safety_information"] == [
+        {
+            "product": "TESTOX",
+            "generic_name": None,
+            "manufacturer": None,
+            "boxed_warning": WARNING,
+            "text": None,
+            "units_note": None,
+            "source_url": None,
+            "checked_on": None,
+            "version": 1,
+        }
+    ]
+    assert_valid(build_document(api_router), "/api/v2/pages/{id}/", data)
