@@ -23,6 +23,8 @@ drives the admin as `admin` / `botox-demo`, then the review flow with real login
 - medical-review-tab.png        the Medical review tab after Dr. Kim's approval (read-only record)
 - site-review-line.png          the review line the page shows once approved
 - consultation-inbox.png        Consultation requests, the staff inbox
+- photo-authorizations.png      Snippets > Photo authorizations, after recording one (managers only)
+- photo-revoke.png              the Revoke confirmation page
 
 `--site-only` takes only the visitor site's pictures (site-botox.png and site-*-*.png; no admin,
 no consultation requests).
@@ -211,6 +213,23 @@ def take_site(browser, base):
         context.close()
 
 
+def take_photos(page, base):
+    """A manager records a patient's photo authorization, then opens its Revoke confirmation."""
+    page.goto(f"{base}/admin/snippets/photos/photoauthorization/add/")
+    page.locator("#id_patient_reference").fill("chart 5120")
+    page.locator("#id_label").fill("Crow's feet, May 2026")
+    page.locator("#id_covers_website").check()
+    page.locator("#id_signed_on").fill("2026-05-02")
+    with page.expect_navigation():
+        page.locator("footer button[type=submit]").first.click()
+    page.get_by_role("link", name="Crow's feet, May 2026").first.wait_for()
+    shoot(page, "photo-authorizations.png")
+    page.get_by_role("button", name="More options for").first.click()
+    page.get_by_role("link", name="Revoke").click()
+    page.get_by_role("button", name="Revoke the authorization").wait_for()
+    shoot(page, "photo-revoke.png")
+
+
 def take(base, chromium_path, site_only=False):
     if site_only:
         with sync_playwright() as playwright:
@@ -287,6 +306,7 @@ def take(base, chromium_path, site_only=False):
         page.get_by_role("link", name="Consultation requests").first.click()
         page.get_by_text(REQUESTS[0]["name"]).first.wait_for()
         shoot(page, "consultation-inbox.png")
+        take_photos(page, base)
 
         # The review flow. The editor submits the page to Medical review...
         editor = new_page(browser, base)
