@@ -56,8 +56,15 @@ class HomePage(CachedPageMixin, Page):
         treatment appears on the home page without anyone remembering to feature it.
         """
         ids = [item.treatment_id for item in self.featured_treatments.all()]
-        # Title, summary and URL only: never the bodies.
-        live = TreatmentPage.objects.live().public().only(*LISTING_COLUMNS).select_related("hero_image")
+        # Title, summary and URL only: never the bodies. The cards name each page's areas: one
+        # query for all of them, not one per card.
+        live = (
+            TreatmentPage.objects.live()
+            .public()
+            .only(*LISTING_COLUMNS)
+            .select_related("hero_image")
+            .prefetch_related("treatment_areas")
+        )
         if not ids:
             return list(live.descendant_of(self).order_by("-first_published_at", "-pk")[:NEWEST_SHOWN])
         pages = live.in_bulk(ids)
