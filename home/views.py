@@ -7,6 +7,7 @@ from wagtail.models import Site
 
 from clinic.models import ClinicSettings, Practitioner
 from core.hosts import frontend_root
+from core.visibility import public_or_none
 from seo.people_places import location_json_ld, practitioner_json_ld
 from treatments.models import TreatmentPage
 from treatments.structured_data import json_ld_script
@@ -34,7 +35,9 @@ def practitioner_detail(request, slug):
     performs = list(live.filter(practitioners=practitioner))
     reviewed = list(live.filter(reviewed_by=practitioner))
     page_url = f"{public_url}{practitioner.get_absolute_url()}"
-    photo = practitioner.photo.get_rendition(PHOTO_SPEC) if practitioner.photo else None
+    # A photo in a private collection is left out, as if none were chosen (core.visibility).
+    photo = public_or_none(practitioner.photo)
+    photo = photo.get_rendition(PHOTO_SPEC) if photo else None
     json_ld = practitioner_json_ld(
         practitioner,
         clinic,
@@ -61,7 +64,8 @@ def location(request):
         raise Http404("No clinic details yet.")
     site_url = _site_url(request)
     page_url = f"{frontend_root(site_url)}/location/"
-    logo_url = _absolute(site_url, clinic.logo.get_rendition("max-400x400").url) if clinic.logo else ""
+    logo = public_or_none(clinic.logo)
+    logo_url = _absolute(site_url, logo.get_rendition("max-400x400").url) if logo else ""
     context = {
         "hours": [child.value for child in clinic.opening_hours],
         "practitioners": Practitioner.objects.select_related("photo"),

@@ -4,8 +4,9 @@ import json
 from pathlib import Path
 
 import pytest
-from wagtail.models import Collection, CollectionViewRestriction, PageViewRestriction
+from wagtail.models import Collection, CollectionViewRestriction, PageViewRestriction, Site
 
+from clinic.models import ClinicSettings, Practitioner
 from tests.treatments.factories import faq_block, make_treatment
 
 
@@ -72,3 +73,29 @@ def test_images_of_a_private_collection_are_not_shown(demo, treatment_index, cli
     # The clinic's logo (a public image) is on every page; nothing of the private image is.
     private_file = Path(image.file.name).stem
     assert "Private photo" not in html and private_file not in html and 'property="og:image"' not in html
+
+
+def test_private_images_stay_off_listings_profiles_and_the_header(demo, treatment_index, client, make_image):
+    # The treatment card (home, index), the home hero, the practitioner's card, profile and
+    # JSON-LD, and the clinic's logo in the header and the location page's JSON-LD.
+    private = Collection.get_first_root_node().add_child(name="Staff only")
+    image = make_image(title="Private photo")
+    image.collection = private
+    image.save()
+    CollectionViewRestriction.objects.create(
+        collection=private, restriction_type=CollectionViewRestriction.PASSWORD, password="x"
+    )
+    make_treatment(treatment_index, hero_image=image, slug="peel", title="Peel")
+    home = demo.get_parent().get_parent().specific
+    home.hero_image = image
+    home.save_revision().publish()
+    kim = Practitioner.objects.get(slug="dr-michael-kim")
+    kim.photo = image
+    kim.save()
+    clinic = ClinicSettings.objects.get(site=Site.objects.get(is_default_site=True))
+    clinic.logo = image
+    clinic.save()
+    private_file = Path(image.file.name).stem
+    for path in ["/", "/treatments/", "/practitioners/dr-michael-kim/", "/location/", "/treatments/botox/"]:
+        html = client.get(path).content.decode()
+        assert "Private photo" not in html and private_file not in html, path

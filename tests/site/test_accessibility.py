@@ -5,7 +5,7 @@ import re
 
 import pytest
 
-from tests.site.pages import AXE_JS, reachable_pages
+from tests.site.pages import AXE_JS
 
 expect = pytest.importorskip("playwright.sync_api", reason="Playwright for Python is not installed").expect
 
@@ -33,10 +33,9 @@ def axe():
 
 
 @pytest.fixture
-def site(demo, live_server, client):
-    """(name, absolute URL, expected status) of every reachable page of the demo site."""
-    pages = reachable_pages(lambda path: client.get(path).status_code)
-    return [(name, f"{live_server.url}{path}", status) for name, (path, status) in pages.items()]
+def site(site_pages, live_server):
+    """(name, absolute URL, expected status) of every kind of page, a treatment with every section too."""
+    return [(name, f"{live_server.url}{path}", status) for name, (path, status) in site_pages.items()]
 
 
 def _describe(violations):
@@ -57,6 +56,23 @@ def test_axe_finds_no_wcag_violations(site, browser_page, axe, artifacts_dir, wi
         if result["violations"]:
             failures[name] = _describe(result["violations"])
     assert not failures, "\n".join(f"{name}:\n{text}" for name, text in failures.items())
+
+
+@pytest.mark.parametrize("width", [375, 1280])
+def test_axe_finds_no_violations_with_every_clinic_detail(
+    demo, fill_clinic_details, live_server, browser_page, axe, width
+):
+    # The demo has no address, hours or privacy notice: the footer and location page with them.
+    fill_clinic_details()
+    browser_page.set_viewport_size({"width": width, "height": 900})
+    failures = {}
+    for path in ["/", "/location/"]:
+        browser_page.goto(f"{live_server.url}{path}")
+        expect(browser_page.get_by_role("contentinfo").locator("address")).to_contain_text("1 Example Street")
+        result = axe(browser_page)
+        if result["violations"]:
+            failures[path] = _describe(result["violations"])
+    assert not failures, "\n".join(f"{path}:\n{text}" for path, text in failures.items())
 
 
 def test_axe_reports_real_violations(chromium, axe):

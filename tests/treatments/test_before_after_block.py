@@ -25,7 +25,8 @@ def test_the_block_is_declared_like_every_section():
     assert isinstance(BLOCK, BeforeAfterBlock)
     assert BLOCK.meta.icon == "image" and BLOCK.get_description()
     assert BLOCK.get_template() == "treatments/blocks/before_after.html"
-    assert BLOCK.records == ("authorization",) and BLOCK.nav_label == ""
+    assert BLOCK.records == ("authorization",) and BLOCK.nav_label == "Before and after"
+    assert BLOCK.nav_text({"treatment_area": "Forehead lines"}) == "Before and after: Forehead lines"
 
 
 @pytest.mark.parametrize(

@@ -42,6 +42,10 @@ class SectionBlock(blocks.StructBlock):
     #: Empty (a testimonial, say) leaves the section out of the navigation.
     nav_label = ""
 
+    def nav_text(self, value):
+        """This section's entry in "On this page": ``nav_label`` unless the section says more."""
+        return self.nav_label
+
     def get_searchable_content(self, value):
         return super().get_searchable_content(value) if self.searchable else []
 

@@ -68,11 +68,17 @@ class BeforeAfterBlock(SectionBlock):
     # Its authorization is a patient's record, kept by the clinic holding the signed form: an
     # export to another site leaves the pair out.
     portable = False
+    nav_label = "Before and after"
 
     class Meta:
         icon = "image"
         label = "Before and after"
         description = "A patient's before and after photos, with their authorization."
+
+    def nav_text(self, value):
+        # Several pairs on a page each get their own entry, told apart by what was treated.
+        area = value.get("treatment_area")
+        return f"{self.nav_label}: {area}" if area else self.nav_label
 
     @staticmethod
     def is_shown(value, today=None):
