@@ -28,6 +28,9 @@ def test_on_this_page_links_every_section_with_a_heading(soup):
     assert targets == sections
     labels = [a.get_text() for a in toc.find_all("a")]
     assert labels[:6] == ["At a glance", "What it is", "Who it suits", "What to expect", "Units", "Results"]
+    # Two invitations to book: each named by its own heading, so no two links share a name.
+    assert len(set(labels)) == len(labels)
+    assert {"Schedule Consultation", "BOTOX Portland"} <= set(labels)
 
 
 def test_sources_are_footnotes_listed_once(soup):

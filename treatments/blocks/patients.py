@@ -267,6 +267,11 @@ class CallToActionBlock(SectionBlock):
         description = "Book a consultation, with the clinic's phone number."
         preview_value = {"heading": "Schedule Consultation", "button_label": "Schedule Consultation"}
 
+    def nav_text(self, value):
+        # A page may invite twice (the demo does): each entry reads as its own heading, so two
+        # links in "On this page" never share a name for different places.
+        return value.get("heading") or self.nav_label
+
 
 class RelatedTreatmentsBlock(SectionBlock):
     """Other treatments a patient may consider."""
