@@ -31,6 +31,11 @@ class Shape:
             return None
         return _shared_serializer(cls).to_representation(instance)
 
+    def get_attribute(self, instance):
+        # Nested in another serializer (a practitioner's photo), DRF reads the attribute here
+        # and never calls ``represent``: the same rule, so nesting cannot show what it hides.
+        return public_or_none(super().get_attribute(instance))
+
 
 @functools.cache
 def _shared_serializer(serializer_class):

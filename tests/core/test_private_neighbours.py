@@ -1,6 +1,7 @@
 """Private or unpublished pages and private-collection images never show inside a public page (issue 12)."""
 
 import json
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -8,6 +9,7 @@ from wagtail.models import Collection, CollectionViewRestriction, PageViewRestri
 
 from clinic.models import ClinicSettings, Practitioner
 from tests.treatments.factories import faq_block, make_treatment
+from treatments.models import TreatmentPage
 
 
 @pytest.fixture(autouse=True)
@@ -99,3 +101,23 @@ def test_private_images_stay_off_listings_profiles_and_the_header(demo, treatmen
     for path in ["/", "/treatments/", "/practitioners/dr-michael-kim/", "/location/", "/treatments/botox/"]:
         html = client.get(path).content.decode()
         assert "Private photo" not in html and private_file not in html, path
+
+
+def test_a_practitioner_photo_in_a_private_collection_is_null_in_the_api(demo, client, make_image):
+    private = Collection.get_first_root_node().add_child(name="Staff only")
+    image = make_image(title="Private photo")
+    image.collection = private
+    image.save()
+    CollectionViewRestriction.objects.create(
+        collection=private, restriction_type=CollectionViewRestriction.PASSWORD, password="x"
+    )
+    kim = Practitioner.objects.get(slug="dr-michael-kim")
+    kim.photo = image
+    kim.save()
+    # The reviewer is how a practitioner reaches the pages API (set here on the row, as a
+    # practitioner's approval would).
+    TreatmentPage.objects.filter(pk=demo.pk).update(reviewed_by=kim, last_reviewed=date(2026, 11, 1))
+
+    reviewer = client.get(f"/api/v2/pages/{demo.pk}/").json()["reviewed_by"]
+
+    assert reviewer["name"] == "Dr. Michael Kim" and reviewer["photo"] is None
