@@ -30,6 +30,19 @@ def link_block(page):
     return faq_block(n_items=1, answer=f'<p><a linktype="page" id="{page.pk}">Secret page</a></p>')
 
 
+@pytest.fixture
+def private_image(make_image):
+    """An image in a collection only signed-in staff may see."""
+    private = Collection.get_first_root_node().add_child(name="Staff only")
+    image = make_image(title="Private photo")
+    image.collection = private
+    image.save()
+    CollectionViewRestriction.objects.create(
+        collection=private, restriction_type=CollectionViewRestriction.PASSWORD, password="x"
+    )
+    return image
+
+
 def test_a_password_protected_page_disappears_from_pages_that_link_to_it(demo, treatment_index, client):
     target = make_treatment(treatment_index, body=[faq_block()], title="Members only")
     page = make_treatment(treatment_index, body=[related_block(target), link_block(target)])
@@ -77,16 +90,10 @@ def test_images_of_a_private_collection_are_not_shown(demo, treatment_index, cli
     assert "Private photo" not in html and private_file not in html and 'property="og:image"' not in html
 
 
-def test_private_images_stay_off_listings_profiles_and_the_header(demo, treatment_index, client, make_image):
+def test_private_images_stay_off_listings_profiles_and_the_header(demo, treatment_index, client, private_image):
+    image = private_image
     # The treatment card (home, index), the home hero, the practitioner's card, profile and
     # JSON-LD, and the clinic's logo in the header and the location page's JSON-LD.
-    private = Collection.get_first_root_node().add_child(name="Staff only")
-    image = make_image(title="Private photo")
-    image.collection = private
-    image.save()
-    CollectionViewRestriction.objects.create(
-        collection=private, restriction_type=CollectionViewRestriction.PASSWORD, password="x"
-    )
     make_treatment(treatment_index, hero_image=image, slug="peel", title="Peel")
     home = demo.get_parent().get_parent().specific
     home.hero_image = image
@@ -103,14 +110,8 @@ def test_private_images_stay_off_listings_profiles_and_the_header(demo, treatmen
         assert "Private photo" not in html and private_file not in html, path
 
 
-def test_a_practitioner_photo_in_a_private_collection_is_null_in_the_api(demo, client, make_image):
-    private = Collection.get_first_root_node().add_child(name="Staff only")
-    image = make_image(title="Private photo")
-    image.collection = private
-    image.save()
-    CollectionViewRestriction.objects.create(
-        collection=private, restriction_type=CollectionViewRestriction.PASSWORD, password="x"
-    )
+def test_a_practitioner_photo_in_a_private_collection_is_null_in_the_api(demo, client, private_image):
+    image = private_image
     kim = Practitioner.objects.get(slug="dr-michael-kim")
     kim.photo = image
     kim.save()
